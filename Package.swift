@@ -1,0 +1,100 @@
+// swift-tools-version:6.2
+//
+// kioskd — the self-service kiosk and queue-ticket daemon.
+// One package, one target per concern; dependencies point one way:
+//   Queue (pure) ← Store (GRDB) ← Daemon (HTTP, services) ← kioskd (CLI)
+import PackageDescription
+
+let package = Package(
+    name: "kioskd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kioskd", targets: ["kioskd"]),
+        .library(name: "Queue", targets: ["Queue"]),
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "KioskConfiguration", targets: ["KioskConfiguration"]),
+        .library(name: "Daemon", targets: ["Daemon"]),
+        .library(name: "KioskTesting", targets: ["KioskTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Pure queue logic: numbering, priorities, calling policy, estimates, alarms. No I/O.
+        .target(
+            name: "Queue",
+            dependencies: [.product(name: "Collections", package: "swift-collections")]
+        ),
+        // The durable store: SQLite through GRDB, migrations, the event log.
+        .target(
+            name: "Store",
+            dependencies: [
+                "Queue",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The technician's TOML file and the built-in demo hall, checked before anything starts.
+        .target(
+            name: "KioskConfiguration",
+            dependencies: ["Queue", "TOMLKit"],
+            resources: [.copy("Resources")]
+        ),
+        // The daemon: configuration, the hall actor, the HTTP API, event stream and pages.
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "KioskConfiguration",
+                "Queue",
+                "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "kioskd",
+            dependencies: [
+                "Daemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Test support: process launcher, headless Chromium driver, OpenAPI response checker.
+        .target(
+            name: "KioskTesting",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(name: "QueueTests", dependencies: ["Queue"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Queue"]),
+        .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration"]),
+        .testTarget(name: "KioskTestingTests", dependencies: ["KioskTesting"]),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: [
+                "Daemon", "KioskTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "IntegrationTests", dependencies: ["KioskTesting"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}
