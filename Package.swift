@@ -44,8 +44,7 @@ let package = Package(
         // The technician's TOML file and the built-in demo hall, checked before anything starts.
         .target(
             name: "KioskConfiguration",
-            dependencies: ["Queue", "TOMLKit"],
-            resources: [.copy("Resources")]
+            dependencies: ["Queue", "TOMLKit"]
         ),
         // The daemon: configuration, the hall actor, the HTTP API, event stream and pages.
         .target(

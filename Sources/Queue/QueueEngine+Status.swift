@@ -100,6 +100,12 @@ extension QueueEngine {
         }
     }
 
+    /// How many wait for a window: in the businesses it serves, plus tickets transferred to it.
+    public func waitingForWindow(_ id: String) -> Int {
+        guard let window = windows[id] else { return 0 }
+        return window.businesses.reduce(pinnedLines[id]?.count ?? 0) { $0 + (lines[$1.business]?.count ?? 0) }
+    }
+
     /// Tickets held at a window (挂起), oldest first.
     public func heldTickets(window id: String) -> [Ticket] {
         tickets.values.filter { $0.status == .held && $0.window == id }.sorted { $0.id < $1.id }

@@ -1,0 +1,76 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+public import Foundation
+import Hummingbird
+public import KioskConfiguration
+public import Logging
+import Queue
+import ServiceLifecycle
+import Store
+
+/// The daemon behind `kioskd run`: the store, the hall, the ticker, the event stream and the HTTP API.
+public struct KioskDaemon: Sendable {
+    /// The version reported by `/healthz`.
+    public static let version = "0.1.0"
+
+    private let configuration: KioskConfiguration
+    private let logger: Logger
+
+    /// Creates the daemon; nothing starts before ``run()``.
+    public init(configuration: KioskConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Opens the store, loads the hall and serves until SIGTERM or SIGINT, then shuts down cleanly:
+    /// event streams end, in-flight requests finish, the ticker stops.
+    /// - Throws: ``StoreError`` when the store cannot be opened; a bind error when the address is taken.
+    public func run() async throws {
+        let store = try QueueStore(path: configuration.databasePath)
+        let broadcaster = EventBroadcaster()
+        let hall = try HallService(configuration: configuration.hall, store: store, broadcaster: broadcaster, logger: logger)
+        let application = try makeApplication(hall: hall, broadcaster: broadcaster)
+        let ticker = HallTicker(hall: hall, broadcaster: broadcaster, logger: logger)
+        logger.notice(
+            "Starting kioskd",
+            metadata: [
+                LogKey.hall.rawValue: "\(configuration.hall.name)", LogKey.config.rawValue: "\(configuration.source)",
+                LogKey.database.rawValue: "\(configuration.databasePath)",
+            ])
+        // Shutdown runs in reverse order: event streams end first, then the HTTP server drains, then the ticker.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [ticker, application, broadcaster], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        logger.notice("kioskd stopped")
+    }
+
+    /// The HTTP application, also used in-process by tests.
+    func makeApplication(hall: HallService, broadcaster: EventBroadcaster) throws -> some ApplicationProtocol {
+        let router = Self.makeRouter(
+            hall: hall, broadcaster: broadcaster, tokens: configuration.windowTokens, assets: try PageAssets())
+        let listen = configuration.listen
+        let logger = logger
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "kioskd/\(Self.version)"),
+            onServerRunning: { channel in
+                logger.notice("Listening", metadata: [LogKey.listen.rawValue: "\(channel.localAddress.map { "\($0)" } ?? "?")"])
+            },
+            logger: logger)
+    }
+
+    /// The API's router: pages, public queue routes, window routes and the event stream.
+    static func makeRouter(
+        hall: HallService, broadcaster: EventBroadcaster, tokens: [String: String], assets: PageAssets
+    ) -> Router<KioskRequestContext> {
+        let router = Router(context: KioskRequestContext.self)
+        router.add(middleware: ErrorMiddleware())
+        PageRoutes(hall: hall, assets: assets, version: version).register(on: router)
+        QueueRoutes(hall: hall).register(on: router)
+        WindowRoutes(hall: hall, authenticator: WindowAuthenticator(tokens: tokens)).register(on: router)
+        EventStreamRoute(hall: hall, broadcaster: broadcaster).register(on: router)
+        return router
+    }
+}

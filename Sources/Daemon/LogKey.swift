@@ -1,0 +1,16 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+/// Metadata keys of the daemon's log lines. Values are ids and codes, never personal data or tokens.
+enum LogKey: String {
+    case error = "kioskd.error"
+    case listen = "kioskd.listen"
+    case config = "kioskd.config"
+    case database = "kioskd.database"
+    case hall = "kioskd.hall"
+    case window = "queue.window.id"
+    case ticket = "queue.ticket.number"
+    case business = "queue.business"
+    case operation = "queue.operation"
+    case serviceDay = "queue.service_day"
+}

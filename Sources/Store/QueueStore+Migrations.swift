@@ -1,0 +1,64 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import GRDB
+
+extension QueueStore {
+    /// Append-only schema history. Never edit a registered migration; add a new one.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-queue") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE ticket (
+                        id INTEGER PRIMARY KEY,
+                        service_day TEXT NOT NULL,
+                        number TEXT NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        issued_business TEXT NOT NULL,
+                        business TEXT NOT NULL,
+                        priority TEXT NOT NULL,
+                        priority_category TEXT,
+                        status TEXT NOT NULL,
+                        taken_at REAL NOT NULL,
+                        queue_key REAL NOT NULL,
+                        pinned_window TEXT,
+                        window_id TEXT,
+                        first_called_at REAL,
+                        last_called_at REAL,
+                        recall_count INTEGER NOT NULL,
+                        transfer_count INTEGER NOT NULL,
+                        closed_at REAL,
+                        outcome TEXT,
+                        rating_level INTEGER,
+                        rating_reason TEXT,
+                        rated_at REAL
+                    );
+                    -- No number is ever issued twice in a service day.
+                    CREATE UNIQUE INDEX ticket_day_number ON ticket(service_day, number);
+                    CREATE INDEX ticket_status ON ticket(status);
+                    CREATE TABLE window_state (
+                        id TEXT PRIMARY KEY,
+                        businesses TEXT NOT NULL,
+                        paused INTEGER NOT NULL,
+                        current_ticket INTEGER REFERENCES ticket(id),
+                        interleave_position INTEGER NOT NULL
+                    );
+                    CREATE TABLE event (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at REAL NOT NULL,
+                        service_day TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        ticket_id INTEGER,
+                        number TEXT,
+                        business TEXT,
+                        window_id TEXT,
+                        detail TEXT NOT NULL
+                    );
+                    CREATE INDEX event_day ON event(service_day, seq);
+                    CREATE INDEX event_kind ON event(kind, seq);
+                    """)
+        }
+        return migrator
+    }()
+}

@@ -1,0 +1,88 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import GRDB
+import Queue
+
+/// A row of the `ticket` table.
+struct TicketRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "ticket"
+
+    var id: Int64
+    var serviceDay: String
+    var number: String
+    var sequence: Int
+    var issuedBusiness: String
+    var business: String
+    var priority: String
+    var priorityCategory: String?
+    var status: String
+    var takenAt: Double
+    var queueKey: Double
+    var pinnedWindow: String?
+    var windowId: String?
+    var firstCalledAt: Double?
+    var lastCalledAt: Double?
+    var recallCount: Int
+    var transferCount: Int
+    var closedAt: Double?
+    var outcome: String?
+    var ratingLevel: Int?
+    var ratingReason: String?
+    var ratedAt: Double?
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    init(_ ticket: Ticket) {
+        id = ticket.id
+        serviceDay = ticket.serviceDay.text
+        number = ticket.number
+        sequence = ticket.sequence
+        issuedBusiness = ticket.issuedBusiness
+        business = ticket.business
+        priority = ticket.priority.rawValue
+        priorityCategory = ticket.priorityCategory
+        status = ticket.status.rawValue
+        takenAt = ticket.takenAt.timeIntervalSince1970
+        queueKey = ticket.queueKey.timeIntervalSince1970
+        pinnedWindow = ticket.pinnedWindow
+        windowId = ticket.window
+        firstCalledAt = ticket.firstCalledAt?.timeIntervalSince1970
+        lastCalledAt = ticket.lastCalledAt?.timeIntervalSince1970
+        recallCount = ticket.recallCount
+        transferCount = ticket.transferCount
+        closedAt = ticket.closedAt?.timeIntervalSince1970
+        outcome = ticket.outcome
+        ratingLevel = ticket.rating?.level.rawValue
+        ratingReason = ticket.rating?.reason
+        ratedAt = ticket.rating?.ratedAt.timeIntervalSince1970
+    }
+
+    /// The domain ticket; `nil` when the row holds values this build does not know.
+    var ticket: Ticket? {
+        guard let priority = PriorityClass(rawValue: priority), let status = TicketStatus(rawValue: status) else {
+            return nil
+        }
+        let date = { (seconds: Double?) in seconds.map(Date.init(timeIntervalSince1970:)) }
+        var ticket = Ticket(
+            id: id, serviceDay: ServiceDay(serviceDay), number: number, sequence: sequence, business: issuedBusiness,
+            priority: priority, priorityCategory: priorityCategory, takenAt: Date(timeIntervalSince1970: takenAt))
+        ticket.business = business
+        ticket.status = status
+        ticket.queueKey = Date(timeIntervalSince1970: queueKey)
+        ticket.pinnedWindow = pinnedWindow
+        ticket.window = windowId
+        ticket.firstCalledAt = date(firstCalledAt)
+        ticket.lastCalledAt = date(lastCalledAt)
+        ticket.recallCount = recallCount
+        ticket.transferCount = transferCount
+        ticket.closedAt = date(closedAt)
+        ticket.outcome = outcome
+        if let ratingLevel, let level = RatingLevel(rawValue: ratingLevel), let ratedAt {
+            ticket.rating = Rating(level: level, reason: ratingReason, ratedAt: Date(timeIntervalSince1970: ratedAt))
+        }
+        return ticket
+    }
+}

@@ -1,0 +1,35 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import GRDB
+import Queue
+
+/// A row of the `window_state` table.
+struct WindowStateRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "window_state"
+
+    var id: String
+    /// The served businesses as JSON.
+    var businesses: String
+    var paused: Bool
+    var currentTicket: Int64?
+    var interleavePosition: Int
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    init(_ window: WindowState) throws {
+        id = window.id
+        businesses = String(decoding: try JSONEncoder().encode(window.businesses), as: UTF8.self)
+        paused = window.paused
+        currentTicket = window.currentTicket
+        interleavePosition = window.interleavePosition
+    }
+
+    func windowState() throws -> WindowState {
+        let served = try JSONDecoder().decode([ServedBusiness].self, from: Data(businesses.utf8))
+        return WindowState(
+            id: id, businesses: served, paused: paused, currentTicket: currentTicket, interleavePosition: interleavePosition)
+    }
+}

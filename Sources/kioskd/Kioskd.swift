@@ -1,0 +1,14 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import ArgumentParser
+
+/// `kioskd`: the kiosk daemon and its tools.
+@main
+struct Kioskd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kioskd",
+        abstract: "Self-service kiosk and queue-ticket daemon for service halls.",
+        subcommands: [RunCommand.self, ConfigCommand.self],
+        defaultSubcommand: nil)
+}

@@ -1,0 +1,63 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import ArgumentParser
+import Daemon
+import Foundation
+import KioskConfiguration
+import Logging
+import Store
+
+/// `kioskd run`: the daemon, as systemd starts it.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the daemon: the queue, its store and the HTTP API.",
+        discussion: """
+            Without --config the built-in demo hall is used (see `kioskd config example`).
+            Precedence: options > environment (KIOSKD_LISTEN, KIOSKD_DATABASE, KIOSKD_LOG_LEVEL) > file > defaults.
+            """)
+
+    @Option(name: .long, help: "The TOML configuration file, e.g. /etc/kioskd/kioskd.toml.")
+    var config: String?
+
+    @Option(name: .long, help: "Listen address host:port, overriding [server] listen.")
+    var listen: String?
+
+    @Option(name: .long, help: "SQLite file, overriding [store] path.")
+    var database: String?
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let level = (logLevel ?? environment["KIOSKD_LOG_LEVEL"]).flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "kioskd")
+        var configuration = try ConfigCommand.loadOrExit(config)
+        if let listen = listen ?? environment["KIOSKD_LISTEN"] {
+            guard let address = ListenAddress(parsing: listen) else {
+                FileHandle.standardError.write(Data("kioskd: configuration error: --listen: expected host:port, found \"\(listen)\"\n".utf8))
+                throw ExitCode(78)
+            }
+            configuration.listen = address
+        }
+        if let database = database ?? environment["KIOSKD_DATABASE"] {
+            configuration.databasePath = database
+        }
+        do {
+            try await KioskDaemon(configuration: configuration, logger: logger).run()
+        } catch let error as StoreError {
+            logger.critical("Cannot open the store", metadata: ["kioskd.error": "\(error)"])
+            throw ExitCode(74)
+        } catch {
+            logger.critical("kioskd failed", metadata: ["kioskd.error": "\(error)"])
+            throw ExitCode(1)
+        }
+    }
+}
