@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -44,7 +45,8 @@ let package = Package(
         // The technician's TOML file and the built-in demo hall, checked before anything starts.
         .target(
             name: "KioskConfiguration",
-            dependencies: ["Queue", "TOMLKit"]
+            dependencies: ["Queue", "TOMLKit"],
+            exclude: ["Resources"]
         ),
         // The daemon: configuration, the hall actor, the HTTP API, event stream and pages.
         .target(
@@ -53,9 +55,11 @@ let package = Package(
                 "KioskConfiguration",
                 "Queue",
                 "Store",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources")]
         ),
@@ -63,6 +67,9 @@ let package = Package(
             name: "kioskd",
             dependencies: [
                 "Daemon",
+                "KioskConfiguration",
+                "Queue",
+                "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

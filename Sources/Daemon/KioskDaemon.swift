@@ -7,6 +7,7 @@ public import KioskConfiguration
 public import Logging
 import Queue
 import ServiceLifecycle
+import UnixSignals
 import Store
 
 /// The daemon behind `kioskd run`: the store, the hall, the ticker, the event stream and the HTTP API.

@@ -15,6 +15,12 @@ public struct WaitingLine: Sendable {
         /// The ticket id, breaking ties.
         public var id: Int64
 
+        /// Creates an entry.
+        public init(key: Date, id: Int64) {
+            self.key = key
+            self.id = id
+        }
+
         /// Orders by key then id.
         public static func < (lhs: Entry, rhs: Entry) -> Bool {
             lhs.key != rhs.key ? lhs.key < rhs.key : lhs.id < rhs.id

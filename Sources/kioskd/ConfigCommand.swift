@@ -4,6 +4,7 @@
 import ArgumentParser
 import Foundation
 import KioskConfiguration
+import Queue
 
 /// `kioskd config`: print the example configuration or check a file.
 struct ConfigCommand: ParsableCommand {
@@ -21,16 +22,16 @@ struct ConfigCommand: ParsableCommand {
         }
     }
 
-    /// `kioskd config check FILE`: exits 0 when the file is valid, 78 with the reason when not.
+    /// `kioskd config check --config FILE`: exits 0 when the file is valid, 78 with the reason when not.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check a configuration file and summarise it.")
 
-        @Argument(help: "The TOML file to check.")
-        var file: String
+        @Option(name: .long, help: "The TOML file to check, e.g. /etc/kioskd/kioskd.toml.")
+        var config: String
 
         func run() throws {
-            let configuration = try ConfigCommand.loadOrExit(file)
-            print("\(file): OK — \(configuration.hall.businesses.count) businesses, \(configuration.hall.windows.count) windows")
+            let configuration = try ConfigCommand.loadOrExit(config)
+            print("\(config): OK — \(configuration.hall.businesses.count) businesses, \(configuration.hall.windows.count) windows")
         }
     }
 

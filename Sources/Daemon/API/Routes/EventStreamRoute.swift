@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import HTTPTypes
 import Hummingbird
+import Queue
 import Store
 
 /// `GET /api/v1/events`: server-sent events of every committed queue event, for displays and pages.

@@ -3,6 +3,7 @@
 
 import Foundation
 import Hummingbird
+import Queue
 
 /// The pages the daemon serves (window staff page, hall display), the OpenAPI file and `/healthz`.
 struct PageRoutes {

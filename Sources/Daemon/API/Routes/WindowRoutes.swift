@@ -12,7 +12,7 @@ struct WindowRoutes {
     func register(on router: Router<KioskRequestContext>) {
         let windows = router.group("api/v1/windows/:id")
         let configuration = hall.configuration
-        let ticket = { (ticket: Ticket) in JSONResponse(TicketView(ticket: ticket, estimate: nil, configuration: configuration)) }
+        let ticket = { @Sendable (ticket: Ticket) in JSONResponse(TicketView(ticket: ticket, estimate: nil, configuration: configuration)) }
 
         windows.get { request, context in
             let id = try authenticate(request, context)
