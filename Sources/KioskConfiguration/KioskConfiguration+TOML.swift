@@ -1,0 +1,152 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Queue
+import TOMLKit
+
+extension KioskConfiguration {
+    /// The top-level tables of the file, in the order the demo file shows them.
+    static let topLevelKeys = [
+        "hall", "server", "store", "priority", "calling", "alarm", "estimate", "business", "window",
+    ]
+
+    /// Reads and checks the technician's TOML file.
+    ///
+    /// - Parameter path: The file, e.g. `/etc/kioskd/kioskd.toml`; a relative path is relative to the
+    ///   working directory.
+    /// - Returns: The configuration, with ``source`` set to `path`.
+    /// - Throws: ``ConfigurationError`` naming the file, the line and key where known, and what is wrong.
+    public static func load(contentsOf path: String) throws(ConfigurationError) -> KioskConfiguration {
+        let text: String
+        do {
+            text = try TextFile.read(path)
+        } catch {
+            throw ConfigurationError(
+                code: .unreadableFile, file: path, message: "cannot read the configuration file: \(error.reason)")
+        }
+        return try parse(text, source: path)
+    }
+
+    /// Parses and checks TOML configuration text.
+    ///
+    /// Every key is checked: unknown keys, wrong types, missing required keys, out-of-range values,
+    /// duplicates and unknown references are refused. `token_file` paths are read here.
+    ///
+    /// - Parameters:
+    ///   - toml: The TOML text.
+    ///   - source: The file name to report in errors and in ``source``.
+    /// - Returns: The configuration.
+    /// - Throws: ``ConfigurationError`` naming `source`, the line and key where known, and what is wrong.
+    public static func parse(_ toml: String, source: String) throws(ConfigurationError) -> KioskConfiguration {
+        let context = ParseContext(file: source, locator: SourceLocator(text: toml))
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: toml)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError(
+                code: .syntax, file: source, line: error.source.begin.line,
+                message: "TOML syntax error at column \(error.source.begin.column): \(error.description)")
+        } catch {
+            throw ConfigurationError(code: .syntax, file: source, message: "TOML syntax error: \(error)")
+        }
+        let document = TableReader(table: root, path: "", context: context)
+        try document.rejectUnknownKeys(allowed: topLevelKeys)
+
+        guard let hallTable = try document.table("hall") else {
+            throw ConfigurationError(
+                code: .missingKey, file: source, key: "hall",
+                message: "missing required table [hall] (with at least `name = \"…\"`)")
+        }
+        let hall = try HallSection(hallTable)
+        let listen = try readListenAddress(document.table("server"))
+        let databasePath = try readDatabasePath(document.table("store"))
+        let priority = try readPriority(document.table("priority"))
+        let calling = try readCalling(document.table("calling"))
+        let alarm = try readAlarm(document.table("alarm"))
+        let estimate = try readEstimate(document.table("estimate"))
+        let businesses = try readBusinesses(document)
+        let (windows, tokens) = try readWindows(document, businesses: businesses)
+
+        let configuration = HallConfiguration(
+            name: hall.name,
+            timeZone: hall.timeZone,
+            nightlyReset: hall.nightlyReset,
+            businesses: businesses,
+            windows: windows,
+            priority: priority,
+            callingPolicy: calling.policy,
+            alarm: alarm,
+            estimate: estimate,
+            windowRules: calling.rules
+        )
+        return KioskConfiguration(
+            hall: configuration,
+            listen: listen,
+            databasePath: databasePath,
+            windowTokens: tokens,
+            ticketURLTemplate: hall.ticketURL,
+            source: source
+        )
+    }
+
+    private static func readListenAddress(_ server: TableReader?) throws(ConfigurationError) -> ListenAddress {
+        guard let server else { return .default }
+        try server.rejectUnknownKeys(allowed: ["listen"])
+        guard let text = try server.string("listen") else { return .default }
+        guard let address = ListenAddress(parsing: text), address.port != 0 else {
+            throw server.error(
+                .invalidValue, "listen",
+                "expected host:port such as \"127.0.0.1:8080\", \"0.0.0.0:8080\" or \"[::1]:8080\" (port 1–65535), "
+                    + "found \(TableReader.quoted(text))")
+        }
+        return address
+    }
+
+    private static func readDatabasePath(_ store: TableReader?) throws(ConfigurationError) -> String {
+        guard let store else { return defaultDatabasePath }
+        try store.rejectUnknownKeys(allowed: ["path"])
+        guard store.value("path") != nil else { return defaultDatabasePath }
+        return try store.requiredString("path")
+    }
+}
+
+/// The `[hall]` table.
+private struct HallSection {
+    var name: String
+    var timeZone: TimeZone
+    var nightlyReset: Bool
+    var ticketURL: String?
+
+    init(_ hall: TableReader) throws(ConfigurationError) {
+        try hall.rejectUnknownKeys(allowed: ["name", "time_zone", "nightly_reset", "ticket_url"])
+        name = try hall.requiredString("name")
+        let zone = try hall.string("time_zone") ?? "Asia/Shanghai"
+        // Foundation reads "CST" as US Central Time, not China Standard Time: refuse such abbreviations.
+        let isAbbreviation = zone.count <= 5 && zone.allSatisfy { $0.isASCII && $0.isUppercase }
+        if isAbbreviation, !["UTC", "GMT", "PRC"].contains(zone) {
+            throw hall.error(
+                .invalidValue, "time_zone",
+                "expected an IANA time zone such as \"Asia/Shanghai\", found the abbreviation "
+                    + "\(TableReader.quoted(zone)), which is ambiguous (\"CST\" is also US Central Time)")
+        }
+        guard let timeZone = TimeZone(identifier: zone) else {
+            throw hall.error(
+                .invalidValue, "time_zone",
+                "expected an IANA time zone such as \"Asia/Shanghai\" or \"Asia/Urumqi\", found \(TableReader.quoted(zone))"
+            )
+        }
+        self.timeZone = timeZone
+        nightlyReset = try hall.bool("nightly_reset") ?? true
+        ticketURL = try hall.string("ticket_url")
+        if let url = ticketURL {
+            let scheme = url.hasPrefix("http://") || url.hasPrefix("https://")
+            guard scheme, url.contains("{number}"), !url.contains(where: \.isWhitespace) else {
+                throw hall.error(
+                    .invalidValue, "ticket_url",
+                    "expected an http:// or https:// URL containing `{number}` and no spaces, "
+                        + "e.g. \"http://hall.example/t/{number}\", found \(TableReader.quoted(url))")
+            }
+        }
+    }
+}
