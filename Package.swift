@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -83,17 +84,25 @@ let package = Package(
             ]
         ),
         .testTarget(name: "QueueTests", dependencies: ["Queue"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Queue"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Queue", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration"]),
         .testTarget(name: "KioskTestingTests", dependencies: ["KioskTesting"]),
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "Daemon", "KioskTesting",
+                "Daemon", "KioskTesting", "Queue", "Store",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["KioskTesting"]),
+        // Black-box tests of the real `kioskd` process (built first by `make test`), pages in headless Chromium.
+        .testTarget(name: "IntegrationTests", dependencies: ["KioskTesting", "Queue", "Store"]),
     ]
 )
 

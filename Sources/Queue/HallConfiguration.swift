@@ -5,8 +5,9 @@ public import Foundation
 
 /// Everything the queue engine needs to know about one hall: its businesses, windows and rules.
 ///
-/// The daemon builds it from the technician's TOML file (or the built-in demo hall);
-/// the engine never reads files itself.
+/// The daemon builds it from the technician's TOML file (or the built-in demo hall), and the
+/// `KioskConfiguration` loader checks every value; the engine never reads files itself and trusts
+/// what it is given.
 ///
 /// - Configuration keys (TOML, see `kioskd config example`):
 ///   - `hall.name` (string, required): shown on tickets and displays.
@@ -35,7 +36,7 @@ public struct HallConfiguration: Sendable, Hashable {
     /// Limits on window operations.
     public var windowRules: WindowRules
 
-    /// Creates a hall configuration; ``validate()`` checks it.
+    /// Creates a hall configuration.
     public init(
         name: String,
         timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!,

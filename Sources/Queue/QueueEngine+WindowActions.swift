@@ -263,7 +263,10 @@ extension QueueEngine {
         guard places > 0 else {
             return (line.earliestKey ?? now).addingTimeInterval(-0.001)
         }
-        guard let (_, before) = line.entry(atStrictPosition: places - 1) else { return now }
+        guard let (_, before) = line.entry(atStrictPosition: places - 1) else {
+            let last = line.entries.map(\.key).max()
+            return max(now, last.map { $0.addingTimeInterval(0.001) } ?? now)
+        }
         let after = line.entry(atStrictPosition: places)?.entry.key
         let gap = after.map { $0.timeIntervalSince(before.key) / 2 } ?? 0.001
         return before.key.addingTimeInterval(max(gap, 0.000_001))

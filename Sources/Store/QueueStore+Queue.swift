@@ -15,10 +15,10 @@ extension QueueStore {
         do {
             return try writer.write { db in
                 for ticket in change.tickets {
-                    try TicketRecord(ticket).upsert(db)
+                    try TicketRecord(ticket).save(db)
                 }
                 for window in change.windows {
-                    try WindowStateRecord(window).upsert(db)
+                    try WindowStateRecord(window).save(db)
                 }
                 return try change.events.map { event in
                     var record = try EventRecord(event)

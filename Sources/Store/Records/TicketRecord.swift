@@ -60,6 +60,30 @@ struct TicketRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         ratedAt = ticket.rating?.ratedAt.timeIntervalSince1970
     }
 
+    /// Inserts the row, or updates it when the id exists. Only the primary key may conflict: a second
+    /// ticket with the same number on the same day violates `ticket_day_number` and fails the transaction
+    /// (GRDB's `upsert` would silently update the other row instead).
+    func save(_ db: Database) throws {
+        let columns = Self.columns
+        let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO ticket (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))
+                ON CONFLICT(id) DO UPDATE SET \(updates)
+                """)
+        try statement.execute(arguments: [
+            id, serviceDay, number, sequence, issuedBusiness, business, priority, priorityCategory, status, takenAt,
+            queueKey, pinnedWindow, windowId, firstCalledAt, lastCalledAt, recallCount, transferCount, closedAt,
+            outcome, ratingLevel, ratingReason, ratedAt,
+        ])
+    }
+
+    private static let columns = [
+        "id", "service_day", "number", "sequence", "issued_business", "business", "priority", "priority_category",
+        "status", "taken_at", "queue_key", "pinned_window", "window_id", "first_called_at", "last_called_at",
+        "recall_count", "transfer_count", "closed_at", "outcome", "rating_level", "rating_reason", "rated_at",
+    ]
+
     /// The domain ticket; `nil` when the row holds values this build does not know.
     var ticket: Ticket? {
         guard let priority = PriorityClass(rawValue: priority), let status = TicketStatus(rawValue: status) else {

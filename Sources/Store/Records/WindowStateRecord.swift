@@ -27,6 +27,17 @@ struct WindowStateRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
         interleavePosition = window.interleavePosition
     }
 
+    /// Inserts or updates the row by id.
+    func save(_ db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO window_state (id, businesses, paused, current_ticket, interleave_position) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET businesses = excluded.businesses, paused = excluded.paused,
+                    current_ticket = excluded.current_ticket, interleave_position = excluded.interleave_position
+                """
+        ).execute(arguments: [id, businesses, paused, currentTicket, interleavePosition])
+    }
+
     func windowState() throws -> WindowState {
         let served = try JSONDecoder().decode([ServedBusiness].self, from: Data(businesses.utf8))
         return WindowState(

@@ -30,7 +30,14 @@ struct PageAssets: Sendable {
 
     /// Loads `pages/*` and `openapi.yaml` from the bundle.
     init() throws {
-        guard let root = Bundle.module.resourceURL?.appendingPathComponent("Resources") else {
+        // Foundation treats a bundle's `Resources` folder as its resource folder on some platforms
+        // and not on others, so look for the copied folder either way.
+        let candidates = [Bundle.module.resourceURL, Bundle.module.resourceURL?.appendingPathComponent("Resources")]
+        guard
+            let root = candidates.compactMap({ $0 }).first(where: {
+                FileManager.default.fileExists(atPath: $0.appendingPathComponent("openapi.yaml").path)
+            })
+        else {
             throw APIError(.internalServerError, code: "internal", message: "resource bundle missing")
         }
         var files: [String: (String, Data)] = [:]

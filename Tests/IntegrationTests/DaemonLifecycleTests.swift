@@ -1,0 +1,87 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import KioskTesting
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite(.serialized)
+struct DaemonLifecycleTests {
+    @Test func sigtermStopsTheDaemonCleanly() async throws {
+        let directory = try TestDirectory("sigterm")
+        let daemon = try await DaemonProcess(database: directory.file("k.sqlite"), logFile: directory.file("log"))
+        let taken = try await HTTPClient.post(daemon.baseURL.appendingPathComponent("api/v1/tickets"), json: #"{"business": "social-security"}"#)
+        #expect(taken.status == 201)
+        let status = try await daemon.stop(signal: SIGTERM)
+        #expect(!daemon.endedBySignal)
+        #expect(status == 0)
+        let log = try String(contentsOf: daemon.logFile, encoding: .utf8)
+        #expect(log.contains("kioskd stopped"))
+    }
+
+    @Test func anOpenEventStreamDoesNotBlockShutdown() async throws {
+        let directory = try TestDirectory("sigterm-sse")
+        let daemon = try await DaemonProcess(database: directory.file("k.sqlite"), logFile: directory.file("log"))
+        let stream = Task {
+            try? await HTTPClient.get(daemon.baseURL.appendingPathComponent("api/v1/events"))
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        let status = try await daemon.stop(signal: SIGTERM, timeout: .seconds(10))
+        #expect(status == 0)
+        stream.cancel()
+    }
+
+    @Test func aBrokenConfigIsRefusedWithFileKeyAndReasonAndNoStackTrace() throws {
+        let directory = try TestDirectory("bad-config")
+        let (_, example, _) = try runKioskd(["config", "example"], binary: DaemonProcess.binary)
+        let broken = example.replacingOccurrences(of: #"prefix = "B""#, with: #"prefix = "b1""#)
+        #expect(broken != example)
+        let file = directory.file("kioskd.toml")
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+        let result = try runKioskd(["run", "--config", file.path, "--database", directory.file("k.sqlite").path], binary: DaemonProcess.binary)
+        #expect(result.status == 78)
+        #expect(result.error.contains(file.path))
+        #expect(result.error.contains("prefix"))
+        #expect(!result.error.contains("Fatal error"))
+        #expect(!result.error.contains("Stack"))
+        #expect(!FileManager.default.fileExists(atPath: directory.file("k.sqlite").path))
+    }
+
+    @Test func aTOMLSyntaxErrorNamesTheLine() throws {
+        let directory = try TestDirectory("syntax")
+        let file = directory.file("kioskd.toml")
+        try "[hall]\nname = \"x\"\n[[business]\ncode = \"a\"\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try runKioskd(["config", "check", "--config", file.path], binary: DaemonProcess.binary)
+        #expect(result.status == 78)
+        #expect(result.error.contains("\(file.path):3"))
+    }
+
+    @Test func configExampleIsTheDemoHallAndPassesTheCheck() throws {
+        let directory = try TestDirectory("example")
+        let (status, example, _) = try runKioskd(["config", "example"], binary: DaemonProcess.binary)
+        #expect(status == 0)
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/KioskConfiguration/Resources/demo-hall.toml").standardized
+        #expect(example == (try String(contentsOf: shipped, encoding: .utf8)))
+        let file = directory.file("kioskd.toml")
+        try example.write(to: file, atomically: true, encoding: .utf8)
+        let check = try runKioskd(["config", "check", "--config", file.path], binary: DaemonProcess.binary)
+        #expect(check.status == 0)
+        #expect(check.output.contains("OK"))
+    }
+
+    @Test func anAddressInUseIsAClearStartFailure() async throws {
+        let directory = try TestDirectory("in-use")
+        let first = try await DaemonProcess(database: directory.file("a.sqlite"), logFile: directory.file("a.log"))
+        let port = first.baseURL.port!
+        let second = try runKioskd(
+            ["run", "--listen", "127.0.0.1:\(port)", "--database", directory.file("b.sqlite").path], binary: DaemonProcess.binary)
+        #expect(second.status != 0)
+        #expect(second.error.lowercased().contains("address already in use"))
+        try await first.stop(signal: SIGTERM)
+    }
+}
