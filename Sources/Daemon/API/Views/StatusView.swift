@@ -8,12 +8,13 @@ import Queue
 struct StatusView: Encodable {
     let picture: HallService.Picture
 
-    private enum Keys: String, CodingKey { case hall, serviceDay, now, policy, businesses, windows, recentCalls }
+    private enum Keys: String, CodingKey { case hall, timeZone, serviceDay, now, policy, businesses, windows, recentCalls }
 
     func encode(to encoder: any Encoder) throws {
         let engine = picture.engine
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(engine.configuration.name, forKey: .hall)
+        try container.encode(engine.configuration.timeZone.identifier, forKey: .timeZone)
         try container.encode(engine.serviceDay, forKey: .serviceDay)
         try container.encode(picture.now, forKey: .now)
         try container.encode(engine.configuration.callingPolicy.description, forKey: .policy)

@@ -198,11 +198,39 @@
         return Math.floor(minutes / 60) + " 小时" + (minutes % 60 ? " " + (minutes % 60) + " 分钟" : "");
     }
 
-    /** HH:MM of an ISO time in the browser's time zone. */
+    /** The hall's IANA time zone (from /api/v1/status); times are shown in it, not the browser's. */
+    let hallTimeZone;
+
+    function setTimeZone(zone) {
+        try {
+            new Intl.DateTimeFormat("zh-CN", { timeZone: zone });
+            hallTimeZone = zone;
+        } catch (error) {
+            hallTimeZone = undefined;
+        }
+    }
+
+    /** Year, month, day, weekday (0 = Sunday), hours, minutes, seconds of a Date in the hall's time zone. */
+    function clockParts(date) {
+        const parts = {};
+        new Intl.DateTimeFormat("en-US", {
+            timeZone: hallTimeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
+            weekday: "short", hour: "numeric", minute: "numeric", second: "numeric",
+        }).formatToParts(date).forEach(function (part) { parts[part.type] = part.value; });
+        const weekdays = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+        return {
+            year: Number(parts.year), month: Number(parts.month), day: Number(parts.day),
+            weekday: weekdays[parts.weekday], hours: Number(parts.hour) % 24, minutes: Number(parts.minute),
+            seconds: Number(parts.second),
+        };
+    }
+
+    /** HH:MM of an ISO time in the hall's time zone. */
     function formatTime(iso) {
         const date = new Date(iso);
         if (isNaN(date.getTime())) return "";
-        return pad(date.getHours()) + ":" + pad(date.getMinutes());
+        const parts = clockParts(date);
+        return pad(parts.hours) + ":" + pad(parts.minutes);
     }
 
     function pad(number) {
@@ -280,6 +308,8 @@
         formatWait: formatWait,
         formatDuration: formatDuration,
         formatTime: formatTime,
+        clockParts: clockParts,
+        setTimeZone: setTimeZone,
         outcomeLabel: outcomeLabel,
         el: el,
         showBanner: showBanner,

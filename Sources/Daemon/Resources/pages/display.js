@@ -49,6 +49,8 @@
         loading = true;
         try {
             const status = await K.get("/api/v1/status");
+            K.setTimeZone(status.time_zone);
+            tick();
             applyStatus(status);
             K.showBanner(banner, null);
         } catch (error) {
@@ -305,13 +307,12 @@
     // ---- Clock ----
 
     function tick() {
-        const now = new Date(Date.now() + clockOffset);
+        const now = K.clockParts(new Date(Date.now() + clockOffset));
         const pad = function (n) {
             return (n < 10 ? "0" : "") + n;
         };
-        $("clock-time").textContent = pad(now.getHours()) + ":" + pad(now.getMinutes()) + ":" + pad(now.getSeconds());
-        $("clock-date").textContent =
-            now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日 " + WEEKDAYS[now.getDay()];
+        $("clock-time").textContent = pad(now.hours) + ":" + pad(now.minutes) + ":" + pad(now.seconds);
+        $("clock-date").textContent = now.year + "年" + now.month + "月" + now.day + "日 " + WEEKDAYS[now.weekday];
     }
 
     // ---- Voice (optional) ----

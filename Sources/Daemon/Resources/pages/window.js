@@ -96,6 +96,7 @@
     async function loadHallName() {
         try {
             const status = await K.get("/api/v1/status");
+            if (status) K.setTimeZone(status.time_zone);
             if (status && status.hall) {
                 $("hall-name").textContent = status.hall;
             }
