@@ -21,9 +21,7 @@ extension QueueStore {
                     try WindowStateRecord(window).save(db)
                 }
                 return try change.events.map { event in
-                    var record = try EventRecord(event)
-                    try record.insert(db)
-                    return StoredEvent(seq: record.seq!, event: event)
+                    StoredEvent(seq: try EventRecord(event).append(db), event: event)
                 }
             }
         } catch {
@@ -45,7 +43,7 @@ extension QueueStore {
                         WHERE service_day = ? OR status IN ('waiting', 'called', 'held', 'skipped')
                         ORDER BY id
                         """, arguments: [day ?? ""])
-                let windows = try WindowStateRecord.fetchAll(db).map { try $0.windowState() }
+                let windows = try WindowStateRecord.fetchAll(db, sql: "SELECT * FROM window_state ORDER BY id").map { try $0.windowState() }
                 var lastSequences: [String: Int] = [:]
                 for row in try Row.fetchAll(
                     db,

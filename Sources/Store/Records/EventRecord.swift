@@ -6,8 +6,7 @@ import GRDB
 import Queue
 
 /// A row of the append-only `event` table.
-struct EventRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "event"
+struct EventRecord: Codable, Sendable, FetchableRecord {
 
     var seq: Int64?
     var at: Double
@@ -23,7 +22,7 @@ struct EventRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
-    init(_ event: QueueEvent) throws {
+    init(_ event: QueueEvent) {
         at = event.at.timeIntervalSince1970
         serviceDay = event.serviceDay.text
         kind = event.kind.rawValue
@@ -31,11 +30,18 @@ struct EventRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
         number = event.number
         business = event.business
         windowId = event.window
-        detail = String(decoding: try JSONEncoder().encode(event.detail), as: UTF8.self)
+        detail = JSONText.object(event.detail)
     }
 
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        seq = inserted.rowID
+    /// Appends the row with a cached statement and returns its sequence number.
+    func append(_ db: Database) throws -> Int64 {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO event (at, service_day, kind, ticket_id, number, business, window_id, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [at, serviceDay, kind, ticketId, number, business, windowId, detail])
+        return db.lastInsertedRowID
     }
 
     /// The stored event; `nil` for kinds this build does not know.

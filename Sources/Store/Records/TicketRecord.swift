@@ -6,8 +6,7 @@ import GRDB
 import Queue
 
 /// A row of the `ticket` table.
-struct TicketRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "ticket"
+struct TicketRecord: Codable, Sendable, FetchableRecord {
 
     var id: Int64
     var serviceDay: String

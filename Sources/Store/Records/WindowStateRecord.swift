@@ -6,8 +6,7 @@ import GRDB
 import Queue
 
 /// A row of the `window_state` table.
-struct WindowStateRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "window_state"
+struct WindowStateRecord: Codable, Sendable, FetchableRecord {
 
     var id: String
     /// The served businesses as JSON.
@@ -19,9 +18,9 @@ struct WindowStateRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
-    init(_ window: WindowState) throws {
+    init(_ window: WindowState) {
         id = window.id
-        businesses = String(decoding: try JSONEncoder().encode(window.businesses), as: UTF8.self)
+        businesses = JSONText.servedBusinesses(window.businesses)
         paused = window.paused
         currentTicket = window.currentTicket
         interleavePosition = window.interleavePosition
