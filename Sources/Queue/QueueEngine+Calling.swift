@@ -17,10 +17,7 @@ extension QueueEngine {
             throw QueueError(.windowPaused, "\(windowName(id))已暂停，请先恢复")
         }
         var change = QueueChange()
-        if window.currentTicket != nil {
-            change.merge(try finish(window: id, outcome: nil, now: now).change)
-            window = windows[id]!
-        }
+        window = try finishCurrent(of: id, now: now, into: &change)
         guard let (choice, explanation) = choose(for: window, now: now) else {
             return Outcome(value: nil, change: change)
         }

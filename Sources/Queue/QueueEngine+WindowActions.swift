@@ -26,14 +26,7 @@ extension QueueEngine {
     /// Marks the current ticket as a no-show (过号); it can be re-activated later.
     /// - Throws: ``QueueError`` `noCurrentTicket`.
     public mutating func skip(window id: String, now: Date) throws(QueueError) -> Outcome<Ticket> {
-        var ticket = try currentTicket(of: id)
-        ticket.status = .skipped
-        ticket.closedAt = now
-        var change = QueueChange()
-        store(ticket, in: &change)
-        release(window: id, in: &change)
-        change.record(event(.ticketSkipped, at: now, ticket: ticket, window: id))
-        return Outcome(value: ticket, change: change)
+        try setAside(window: id, as: .skipped, logging: .ticketSkipped, now: now)
     }
 
     /// Puts a skipped ticket back in line when the citizen turns up, behind the configured number of people.
@@ -109,13 +102,7 @@ extension QueueEngine {
     /// Puts the current ticket aside (挂起), e.g. while the citizen fetches a document; the window is free.
     /// - Throws: ``QueueError`` `noCurrentTicket`.
     public mutating func hold(window id: String, now: Date) throws(QueueError) -> Outcome<Ticket> {
-        var ticket = try currentTicket(of: id)
-        ticket.status = .held
-        var change = QueueChange()
-        store(ticket, in: &change)
-        release(window: id, in: &change)
-        change.record(event(.ticketHeld, at: now, ticket: ticket, window: id))
-        return Outcome(value: ticket, change: change)
+        try setAside(window: id, as: .held, logging: .ticketHeld, now: now)
     }
 
     /// Calls a held ticket back to the window that held it (回呼), finishing what the window was serving.
@@ -133,10 +120,7 @@ extension QueueEngine {
             throw QueueError(.windowPaused, "\(windowName(id))已暂停，请先恢复")
         }
         var change = QueueChange()
-        if window.currentTicket != nil {
-            change.merge(try finish(window: id, outcome: nil, now: now).change)
-            window = windows[id]!
-        }
+        window = try finishCurrent(of: id, now: now, into: &change)
         ticket.status = .called
         ticket.lastCalledAt = now
         ticket.recallCount = 0
@@ -248,6 +232,29 @@ extension QueueEngine {
             throw QueueError(.noCurrentTicket, "\(windowName(id))当前没有正在办理的号")
         }
         return ticket
+    }
+
+    /// Takes the current ticket off the window as skipped (no-show) or held; the window is free again.
+    private mutating func setAside(
+        window id: String, as status: TicketStatus, logging kind: QueueEvent.Kind, now: Date
+    ) throws(QueueError) -> Outcome<Ticket> {
+        var ticket = try currentTicket(of: id)
+        ticket.status = status
+        if status == .skipped { ticket.closedAt = now }
+        var change = QueueChange()
+        store(ticket, in: &change)
+        release(window: id, in: &change)
+        change.record(event(kind, at: now, ticket: ticket, window: id))
+        return Outcome(value: ticket, change: change)
+    }
+
+    /// Finishes what the window is serving, if anything, with the default outcome (a new call ends the
+    /// previous service), and returns the window as it is then.
+    mutating func finishCurrent(of id: String, now: Date, into change: inout QueueChange) throws(QueueError) -> WindowState {
+        if windows[id]?.currentTicket != nil {
+            change.merge(try finish(window: id, outcome: nil, now: now).change)
+        }
+        return try requireWindow(id)
     }
 
     private mutating func release(window id: String, in change: inout QueueChange) {

@@ -53,19 +53,19 @@ public struct WaitingLine: Sendable {
 
     /// Adds a ticket in its place.
     public mutating func insert(_ entry: Entry, priority: PriorityClass) {
-        var list = lists[priority, default: []]
-        list.insert(entry, at: Self.insertionIndex(of: entry, in: list))
-        lists[priority] = list
+        // Mutate the stored array in place: copying it out would copy every entry (copy-on-write).
+        let index = Self.insertionIndex(of: entry, in: lists[priority] ?? [])
+        lists[priority, default: []].insert(entry, at: index)
     }
 
     /// Removes a ticket; returns whether it was there.
     @discardableResult
     public mutating func remove(_ entry: Entry, priority: PriorityClass) -> Bool {
-        guard var list = lists[priority] else { return false }
-        let index = Self.insertionIndex(of: entry, in: list)
-        guard index < list.count, list[index] == entry else { return false }
-        list.remove(at: index)
-        lists[priority] = list
+        // No local copy of the array may be alive when it is mutated, or the removal copies it.
+        guard lists[priority] != nil else { return false }
+        let index = Self.insertionIndex(of: entry, in: lists[priority]!)
+        guard index < lists[priority]!.count, lists[priority]![index] == entry else { return false }
+        lists[priority]!.remove(at: index)
         return true
     }
 

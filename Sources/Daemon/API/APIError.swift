@@ -41,7 +41,7 @@ public struct APIError: HTTPResponseError, Sendable {
 
     /// The JSON error response.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = try JSONEncoder().encode(["error": ["code": code, "message": message]])
+        let body = try JSONCoding.encoder.encode(["error": ["code": code, "message": message]])
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"kioskd\"" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
