@@ -1,7 +1,7 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
-public import Foundation
+import Foundation
 import Hummingbird
 public import KioskConfiguration
 public import Logging
