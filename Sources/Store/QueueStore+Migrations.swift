@@ -59,6 +59,19 @@ extension QueueStore {
                     CREATE INDEX event_kind ON event(kind, seq);
                     """)
         }
+        // Every index is a page more to write and fsync on each operation. Keep only what reads need,
+        // as partial indexes: open tickets and alarm changes (both read at start-up). The latest calls
+        // are found by scanning the log backwards from its end, which stops after a few rows.
+        migrator.registerMigration("v2-partial-indexes") { db in
+            try db.execute(
+                sql: """
+                    DROP INDEX ticket_status;
+                    CREATE INDEX ticket_open ON ticket(status) WHERE status IN ('waiting', 'called', 'held', 'skipped');
+                    DROP INDEX event_day;
+                    DROP INDEX event_kind;
+                    CREATE INDEX event_alarm ON event(business, seq) WHERE kind = 'alarm_changed';
+                    """)
+        }
         return migrator
     }()
 }

@@ -106,10 +106,10 @@ extension QueueStore {
     public func latestEvents(kinds: [QueueEvent.Kind], limit: Int) throws(StoreError) -> [StoredEvent] {
         do {
             return try writer.read { db in
-                let placeholders = databaseQuestionMarks(count: kinds.count)
+                // Kinds are the enum's fixed raw values, safe as literals.
+                let literals = kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")
                 return try EventRecord.fetchAll(
-                    db, sql: "SELECT * FROM event WHERE kind IN (\(placeholders)) ORDER BY seq DESC LIMIT ?",
-                    arguments: StatementArguments(kinds.map(\.rawValue) + [String(limit)])
+                    db, sql: "SELECT * FROM event WHERE kind IN (\(literals)) ORDER BY seq DESC LIMIT ?", arguments: [limit]
                 ).compactMap { try $0.storedEvent() }
             }
         } catch {

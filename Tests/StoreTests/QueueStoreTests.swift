@@ -95,6 +95,21 @@ struct QueueStoreTests {
         #expect(synchronous == 2)  // FULL
     }
 
+    @Test func startUpAndDisplayQueriesUseThePartialIndexes() throws {
+        let store = try makeStore(.disk)
+        let plan = { (sql: String) in
+            try store.writer.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "; ")
+            }
+        }
+        let open = try plan("SELECT * FROM ticket WHERE service_day = '2026-11-23' OR status IN ('waiting', 'called', 'held', 'skipped')")
+        #expect(open.contains("ticket_open") && open.contains("ticket_day_number"), "\(open)")
+        let alarms = try plan("SELECT MAX(seq) FROM event WHERE kind = 'alarm_changed' GROUP BY business")
+        #expect(alarms.contains("event_alarm"), "\(alarms)")
+        let calls = try plan("SELECT * FROM event WHERE kind IN ('ticket_called', 'ticket_recalled') ORDER BY seq DESC LIMIT 10")
+        #expect(!calls.contains("TEMP B-TREE"), "the latest calls must come from a backward scan, not a sort: \(calls)")
+    }
+
     @Test func aStoreWrittenByANewerVersionIsRefused() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kioskd-newer-\(UUID().uuidString).sqlite").path
         _ = try QueueStore(path: path)
