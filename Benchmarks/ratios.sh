@@ -84,6 +84,7 @@ echo
 echo "Ratios"
 printf '%-58s %8s   %s\n' "" "value" "aim"
 ratio "take ticket p50 / raw SQLite insert+commit p50" Queue:TakeTicket 50 Baseline:RawSQLiteInsertCommit 50 "≤ 1.5" 1.5
+ratio "store write of a take p50 / raw SQLite insert+commit p50" Store:ApplyTake 50 Baseline:RawSQLiteInsertCommit 50 "≤ 1.5" 1.5
 ratio "call next p99: 10000 waiting / 10 waiting" Queue:CallNext/10000 99 Queue:CallNext/10 99 "≈ 1 (flat)" 1.5
 ratio "call next p99: 1000 waiting / 10 waiting" Queue:CallNext/1000 99 Queue:CallNext/10 99 "≈ 1 (flat)" 1.5
 ratio "call next p50: 10000 waiting / 10 waiting" Queue:CallNext/10000 50 Queue:CallNext/10 50 "≈ 1 (flat)" 1.5

@@ -10,7 +10,7 @@ extension QueueEngine {
     /// held, skipped) expires. A 24-hour hall (`nightly_reset = false`) keeps its queue and its number
     /// series; only the daily counts (capacity, statistics) restart.
     public mutating func startDayIfNeeded(now: Date) -> QueueChange {
-        let today = ServiceDay(of: now, in: configuration.timeZone)
+        let today = clock.serviceDay(of: now)
         var change = QueueChange()
         guard today > serviceDay else { return change }
         var expired = 0

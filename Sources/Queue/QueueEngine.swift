@@ -41,7 +41,7 @@ public struct QueueEngine: Sendable {
     public init(configuration: HallConfiguration, restoring snapshot: Snapshot, now: Date) {
         self.configuration = configuration
         self.clock = LocalClock(timeZone: configuration.timeZone)
-        self.serviceDay = snapshot.serviceDay ?? ServiceDay(of: now, in: configuration.timeZone)
+        self.serviceDay = snapshot.serviceDay ?? clock.serviceDay(of: now)
         self.nextTicketID = snapshot.nextTicketID
         self.serviceSamples = snapshot.serviceSamples
         self.alarmLevels = snapshot.alarmLevels

@@ -15,8 +15,7 @@ public struct ServiceDay: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// The local day of `date` in `timeZone`.
     public init(of date: Date, in timeZone: TimeZone) {
-        let parts = LocalClock(timeZone: timeZone).components(of: date)
-        self.text = String(format: "%04d-%02d-%02d", parts.year, parts.month, parts.day)
+        self = LocalClock(timeZone: timeZone).serviceDay(of: date)
     }
 
     /// The `yyyy-MM-dd` form.
@@ -55,6 +54,17 @@ public struct LocalClock: Sendable {
     public func components(of date: Date) -> (year: Int, month: Int, day: Int, minuteOfDay: Int) {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return (parts.year!, parts.month!, parts.day!, parts.hour! * 60 + parts.minute!)
+    }
+
+    /// The local service day of a moment. Runs on every queue operation, so it pads digits by hand
+    /// rather than through `String(format:)`.
+    public func serviceDay(of date: Date) -> ServiceDay {
+        let parts = components(of: date)
+        let padded = { (value: Int, width: Int) -> String in
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return ServiceDay(padded(parts.year, 4) + "-" + padded(parts.month, 2) + "-" + padded(parts.day, 2))
     }
 
     /// The next local midnight strictly after `date`.

@@ -79,6 +79,16 @@ let benchmarks: @Sendable () -> Void = {
 
     // MARK: Queue (engine + one durable transaction per operation, through the hall actor)
 
+    // The store's share of a take: the engine's change written in one durable transaction, no actor.
+    Benchmark("Store:ApplyTake", configuration: durable) { (benchmark: Benchmark, fixture: StoreFixture) throws in
+        let change = try fixture.engine.take(BenchHall.request, now: fixture.clock.now()).change
+        benchmark.startMeasurement()
+        try fixture.store.apply(change)
+        benchmark.stopMeasurement()
+    } setup: {
+        try StoreFixture(in: scratch.makeDirectory())
+    }
+
     Benchmark("Queue:TakeTicket", configuration: durable) { (_: Benchmark, hall: HallFixture) async throws in
         blackHole(try await hall.service.take(BenchHall.request))
     } setup: {
@@ -185,6 +195,18 @@ final class EngineBox {
         for _ in 0..<waiting {
             _ = try engine.take(BenchHall.request, now: clock.now())
         }
+    }
+}
+
+/// An engine and an on-disk store, driven directly (no hall actor).
+final class StoreFixture {
+    let clock = SteppingClock()
+    let store: QueueStore
+    var engine: QueueEngine
+
+    init(in directory: URL) throws {
+        store = try QueueStore(path: directory.appendingPathComponent("kioskd.sqlite").path)
+        engine = QueueEngine(configuration: BenchHall.configuration, now: clock.now())
     }
 }
 

@@ -63,14 +63,7 @@ struct TicketRecord: Codable, Sendable, FetchableRecord {
     /// ticket with the same number on the same day violates `ticket_day_number` and fails the transaction
     /// (GRDB's `upsert` would silently update the other row instead).
     func save(_ db: Database) throws {
-        let columns = Self.columns
-        let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO ticket (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))
-                ON CONFLICT(id) DO UPDATE SET \(updates)
-                """)
-        try statement.execute(arguments: [
+        try db.cachedStatement(sql: Self.saveSQL).execute(arguments: [
             id, serviceDay, number, sequence, issuedBusiness, business, priority, priorityCategory, status, takenAt,
             queueKey, pinnedWindow, windowId, firstCalledAt, lastCalledAt, recallCount, transferCount, closedAt,
             outcome, ratingLevel, ratingReason, ratedAt,
@@ -82,6 +75,12 @@ struct TicketRecord: Codable, Sendable, FetchableRecord {
         "status", "taken_at", "queue_key", "pinned_window", "window_id", "first_called_at", "last_called_at",
         "recall_count", "transfer_count", "closed_at", "outcome", "rating_level", "rating_reason", "rated_at",
     ]
+
+    /// Built once: it is looked up in the statement cache on every write.
+    private static let saveSQL = """
+        INSERT INTO ticket (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))
+        ON CONFLICT(id) DO UPDATE SET \(columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+        """
 
     /// The domain ticket; `nil` when the row holds values this build does not know.
     var ticket: Ticket? {
