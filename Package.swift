@@ -10,6 +10,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kioskd", targets: ["kioskd"]),
+        .library(name: "IDCard", targets: ["IDCard"]),
+        .library(name: "DeviceCatalog", targets: ["DeviceCatalog"]),
         .library(name: "Queue", targets: ["Queue"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "KioskConfiguration", targets: ["KioskConfiguration"]),
@@ -29,6 +31,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
+        // The GA 467 SAM frame protocol and the ID-card text layouts, with masking. Pure: no I/O.
+        .target(name: "IDCard"),
+        // The supported reader and printer models (devices/*.toml) and the udev rules generated from them.
+        .target(name: "DeviceCatalog", dependencies: ["TOMLKit"]),
         // Pure queue logic: numbering, priorities, calling policy, estimates, alarms. No I/O.
         .target(
             name: "Queue",
@@ -68,6 +74,7 @@ let package = Package(
             name: "kioskd",
             dependencies: [
                 "Daemon",
+                "DeviceCatalog",
                 "KioskConfiguration",
                 "Queue",
                 "Store",
@@ -83,6 +90,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .testTarget(name: "IDCardTests", dependencies: ["IDCard"]),
+        .testTarget(name: "DeviceCatalogTests", dependencies: ["DeviceCatalog"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue"]),
         .testTarget(
             name: "StoreTests",
