@@ -32,7 +32,14 @@ extension QueueEngine {
         }
         serviceDay = today
         issuedToday = [:]
-        tickets = tickets.filter { $0.value.status.isActive }
+        ticketsByHolder = [:]
+        // Only open tickets stay in memory, and none keeps its holder's key past its day (the store erases
+        // the keys of ended days in the same transaction as the `day_started` event).
+        tickets = tickets.filter { $0.value.status.isActive }.mapValues { ticket in
+            var carried = ticket
+            carried.holderKey = nil
+            return carried
+        }
         ticketsByNumber = Dictionary(tickets.values.map { ($0.number, $0.id) }, uniquingKeysWith: max)
         change.record(event(.dayStarted, at: now, detail: ["expired": String(expired)]))
         evaluateAlarms(now: now, into: &change)

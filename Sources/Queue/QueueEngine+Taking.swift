@@ -13,13 +13,20 @@ public struct TakeRequest: Sendable, Hashable {
     public var priorityCategory: String?
     /// The holder's birth date from the ID card (`yyyyMMdd`), for the elderly priority.
     public var birthDate: String?
+    /// A keyed hash of the card holder's ID number (never the number itself), binding the ticket to them:
+    /// one ticket per person per business per day.
+    public var holderKey: String?
 
-    /// Creates a request; by default a normal ticket.
-    public init(business: String, priority: PriorityClass = .normal, priorityCategory: String? = nil, birthDate: String? = nil) {
+    /// Creates a request; by default a normal ticket not bound to a card.
+    public init(
+        business: String, priority: PriorityClass = .normal, priorityCategory: String? = nil, birthDate: String? = nil,
+        holderKey: String? = nil
+    ) {
         self.business = business
         self.priority = priority
         self.priorityCategory = priorityCategory
         self.birthDate = birthDate
+        self.holderKey = holderKey
     }
 }
 
@@ -28,13 +35,20 @@ extension QueueEngine {
     ///
     /// Call ``startDayIfNeeded(now:)`` first so the number belongs to today's series.
     /// - Throws: ``QueueError`` `unknownBusiness`, `outsideHours`, `capacityReached`,
-    ///   `sequenceExhausted`, or `invalidArgument` for an unknown green-channel category or birth date.
+    ///   `sequenceExhausted`, `alreadyHasTicket` (with the existing number) for a card holder who already
+    ///   took one for this business today, or `invalidArgument` for an unknown green-channel category or birth date.
     /// - Returns: The waiting ticket.
     public mutating func take(_ request: TakeRequest, now: Date) throws(QueueError) -> Outcome<Ticket> {
         guard let business = configuration.business(request.business) else {
             throw QueueError(.unknownBusiness, "没有代码为 \(request.business) 的业务")
         }
         let (priority, category) = try resolvePriority(request, now: now)
+        if let key = request.holderKey,
+            let existing = ticketsByHolder[key]?.compactMap({ tickets[$0] }).first(where: { $0.issuedBusiness == business.code })
+        {
+            throw QueueError(
+                .alreadyHasTicket, "您今天已取过\(business.name)的号：\(existing.number)，请留意叫号", ticketNumber: existing.number)
+        }
         guard business.openHours.contains(minuteOfDay: clock.components(of: now).minuteOfDay) else {
             throw QueueError(.outsideHours, "\(business.name)现在不取号，取号时间为 \(business.openHours)")
         }
@@ -43,9 +57,11 @@ extension QueueEngine {
             throw QueueError(.capacityReached, "\(business.name)今日号源已取完（每日 \(capacity) 个）")
         }
         let sequence = try nextSequence(for: business, issued: issued)
-        let ticket = Ticket(
+        var ticket = Ticket(
             id: nextTicketID, serviceDay: serviceDay, number: business.number(for: sequence), sequence: sequence,
             business: business.code, priority: priority, priorityCategory: category, takenAt: now)
+        ticket.holderKey = request.holderKey
+        if let key = request.holderKey { ticketsByHolder[key, default: []].append(ticket.id) }
         nextTicketID += 1
         lastSequence[business.code] = sequence
         issuedToday[business.code, default: []].insert(sequence)

@@ -18,6 +18,8 @@ public struct QueueEngine: Sendable {
     let clock: LocalClock
     var tickets: [Int64: Ticket] = [:]
     var ticketsByNumber: [String: Int64] = [:]
+    /// Today's tickets per card holder (keyed hash), for the one-per-person-per-business rule.
+    var ticketsByHolder: [String: [Int64]] = [:]
     var lines: [String: WaitingLine] = [:]
     var pinnedLines: [String: WaitingLine] = [:]
     var windows: [String: WindowState] = [:]
@@ -60,6 +62,7 @@ public struct QueueEngine: Sendable {
             }
             if ticket.serviceDay == serviceDay {
                 issuedToday[ticket.issuedBusiness, default: []].insert(ticket.sequence)
+                if let key = ticket.holderKey { ticketsByHolder[key, default: []].append(ticket.id) }
             }
             if ticket.status == .waiting { enqueue(ticket) }
         }

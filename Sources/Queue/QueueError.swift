@@ -20,6 +20,7 @@ public struct QueueError: Error, Sendable, Hashable, CustomStringConvertible {
             case alreadyRated = "already_rated"
             case invalidArgument = "invalid_argument"
             case noOpenWindow = "no_open_window"
+            case alreadyHasTicket = "already_has_ticket"
         }
 
         fileprivate let base: Base
@@ -52,6 +53,8 @@ public struct QueueError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidArgument = Code(base: .invalidArgument)
         /// No open window serves the target business or the target window is paused.
         public static let noOpenWindow = Code(base: .noOpenWindow)
+        /// The card holder already took a ticket for this business today (one per person, against 号贩子).
+        public static let alreadyHasTicket = Code(base: .alreadyHasTicket)
 
         /// The stable snake_case form used in API errors.
         public var description: String { base.rawValue }
@@ -61,11 +64,14 @@ public struct QueueError: Error, Sendable, Hashable, CustomStringConvertible {
     public let code: Code
     /// A sentence for staff and citizens, in Chinese, with no personal data.
     public let message: String
+    /// The ticket the refusal is about, when there is one (e.g. the number already taken).
+    public let ticketNumber: String?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, ticketNumber: String? = nil) {
         self.code = code
         self.message = message
+        self.ticketNumber = ticketNumber
     }
 
     /// The code and the message.

@@ -69,6 +69,9 @@ public struct Ticket: Sendable, Hashable, Codable, Identifiable {
     public var outcome: String?
     /// The citizen's rating, once given.
     public var rating: Rating?
+    /// A keyed hash of the card holder's ID number when the ticket was taken with a card; erased when
+    /// its service day ends.
+    public var holderKey: String?
 
     /// Creates a freshly issued, waiting ticket.
     public init(

@@ -72,6 +72,10 @@ extension QueueStore {
                     CREATE INDEX event_alarm ON event(business, seq) WHERE kind = 'alarm_changed';
                     """)
         }
+        // A ticket taken with an ID card keeps only a keyed hash of the number, erased when its day ends.
+        migrator.registerMigration("v3-ticket-holder-key") { db in
+            try db.execute(sql: "ALTER TABLE ticket ADD COLUMN holder_key TEXT")
+        }
         return migrator
     }()
 }

@@ -20,6 +20,9 @@ extension QueueStore {
                 for window in change.windows {
                     try WindowStateRecord(window).save(db)
                 }
+                for dayStart in change.events where dayStart.kind == .dayStarted {
+                    try Self.eraseHolderKeys(before: dayStart.serviceDay, in: db)
+                }
                 return try change.events.map { event in
                     StoredEvent(seq: try EventRecord(event).append(db), event: event)
                 }
@@ -27,6 +30,13 @@ extension QueueStore {
         } catch {
             throw StoreError(.writeFailed, "cannot write a queue change", underlying: error)
         }
+    }
+
+    /// Erases the card holders' keyed hashes of every ticket from days before `day`: the per-person limit
+    /// is per day, so nothing links a ticket to a person once its day is over.
+    static func eraseHolderKeys(before day: ServiceDay, in db: Database) throws {
+        try db.execute(
+            sql: "UPDATE ticket SET holder_key = NULL WHERE holder_key IS NOT NULL AND service_day < ?", arguments: [day.text])
     }
 
     /// What the engine needs to resume: the last service day's tickets plus older active ones, windows,

@@ -80,6 +80,20 @@ struct QueueStoreTests {
         #expect(try store.events(after: 0).count == 2)
     }
 
+    @Test(arguments: Kind.allCases)
+    func holderKeysAreKeptForTheirDayAndErasedWhenTheNextDayStarts(kind: Kind) throws {
+        let store = try makeStore(kind)
+        var engine = QueueEngine(configuration: Self.configuration, now: Self.nine)
+        try store.apply(engine.startDayIfNeeded(now: Self.nine))
+        try store.apply(try engine.take(TakeRequest(business: "social", holderKey: "key-a"), now: Self.nine).change)
+        #expect(try store.snapshot().tickets.first?.holderKey == "key-a")
+        let tomorrow = Self.nine.addingTimeInterval(24 * 3600)
+        try store.apply(engine.startDayIfNeeded(now: tomorrow))
+        let keys = try store.writer.read { try String?.fetchAll($0, sql: "SELECT holder_key FROM ticket") }
+        #expect(keys == [nil])
+        #expect(try store.tickets(on: ServiceDay("2026-11-23")).first?.status == .expired)
+    }
+
     @Test func reopeningAFileKeepsEverythingAndMigratesOnce() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kioskd-reopen-\(UUID().uuidString).sqlite").path
         do {

@@ -13,12 +13,15 @@ public struct APIError: HTTPResponseError, Sendable {
     public let code: String
     /// A sentence for people, in Chinese; never personal data.
     public let message: String
+    /// The ticket the refusal is about, e.g. the number a card holder already took today.
+    public let ticketNumber: String?
 
     /// Creates an error.
-    public init(_ status: HTTPResponse.Status, code: String, message: String) {
+    public init(_ status: HTTPResponse.Status, code: String, message: String, ticketNumber: String? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.ticketNumber = ticketNumber
     }
 
     /// Maps a queue refusal to its HTTP status.
@@ -30,7 +33,7 @@ public struct APIError: HTTPResponseError, Sendable {
             case .invalidArgument: .badRequest
             default: .conflict
             }
-        self.init(status, code: error.code.description, message: error.message)
+        self.init(status, code: error.code.description, message: error.message, ticketNumber: error.ticketNumber)
     }
 
     static func badRequest(_ message: String) -> APIError {
@@ -41,7 +44,9 @@ public struct APIError: HTTPResponseError, Sendable {
 
     /// The JSON error response.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = try JSONCoding.encoder.encode(["error": ["code": code, "message": message]])
+        var fields = ["code": code, "message": message]
+        if let ticketNumber { fields["ticket_number"] = ticketNumber }
+        let body = try JSONCoding.encoder.encode(["error": fields])
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"kioskd\"" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))

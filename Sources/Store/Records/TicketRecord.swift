@@ -30,6 +30,7 @@ struct TicketRecord: Codable, Sendable, FetchableRecord {
     var ratingLevel: Int?
     var ratingReason: String?
     var ratedAt: Double?
+    var holderKey: String?
 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
@@ -57,6 +58,7 @@ struct TicketRecord: Codable, Sendable, FetchableRecord {
         ratingLevel = ticket.rating?.level.rawValue
         ratingReason = ticket.rating?.reason
         ratedAt = ticket.rating?.ratedAt.timeIntervalSince1970
+        holderKey = ticket.holderKey
     }
 
     /// Inserts the row, or updates it when the id exists. Only the primary key may conflict: a second
@@ -66,7 +68,7 @@ struct TicketRecord: Codable, Sendable, FetchableRecord {
         try db.cachedStatement(sql: Self.saveSQL).execute(arguments: [
             id, serviceDay, number, sequence, issuedBusiness, business, priority, priorityCategory, status, takenAt,
             queueKey, pinnedWindow, windowId, firstCalledAt, lastCalledAt, recallCount, transferCount, closedAt,
-            outcome, ratingLevel, ratingReason, ratedAt,
+            outcome, ratingLevel, ratingReason, ratedAt, holderKey,
         ])
     }
 
@@ -74,6 +76,7 @@ struct TicketRecord: Codable, Sendable, FetchableRecord {
         "id", "service_day", "number", "sequence", "issued_business", "business", "priority", "priority_category",
         "status", "taken_at", "queue_key", "pinned_window", "window_id", "first_called_at", "last_called_at",
         "recall_count", "transfer_count", "closed_at", "outcome", "rating_level", "rating_reason", "rated_at",
+        "holder_key",
     ]
 
     /// Built once: it is looked up in the statement cache on every write.
@@ -102,6 +105,7 @@ struct TicketRecord: Codable, Sendable, FetchableRecord {
         ticket.transferCount = transferCount
         ticket.closedAt = date(closedAt)
         ticket.outcome = outcome
+        ticket.holderKey = holderKey
         if let ratingLevel, let level = RatingLevel(rawValue: ratingLevel), let ratedAt {
             ticket.rating = Rating(level: level, reason: ratingReason, ratedAt: Date(timeIntervalSince1970: ratedAt))
         }
