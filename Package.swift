@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "kioskd", targets: ["kioskd"]),
         .library(name: "IDCard", targets: ["IDCard"]),
         .library(name: "DeviceCatalog", targets: ["DeviceCatalog"]),
+        .library(name: "PersonalData", targets: ["PersonalData"]),
         .library(name: "Queue", targets: ["Queue"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "KioskConfiguration", targets: ["KioskConfiguration"]),
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -35,6 +37,8 @@ let package = Package(
         .target(name: "IDCard"),
         // The supported reader and printer models (devices/*.toml) and the udev rules generated from them.
         .target(name: "DeviceCatalog", dependencies: ["TOMLKit"]),
+        // The data key: keyed hashes of ID numbers and AES-GCM sealing of identities at rest.
+        .target(name: "PersonalData", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Pure queue logic: numbering, priorities, calling policy, estimates, alarms. No I/O.
         .target(
             name: "Queue",
@@ -60,6 +64,7 @@ let package = Package(
             name: "Daemon",
             dependencies: [
                 "KioskConfiguration",
+                "PersonalData",
                 "Queue",
                 "Store",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -76,6 +81,7 @@ let package = Package(
                 "Daemon",
                 "DeviceCatalog",
                 "KioskConfiguration",
+                "PersonalData",
                 "Queue",
                 "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -92,6 +98,7 @@ let package = Package(
         ),
         .testTarget(name: "IDCardTests", dependencies: ["IDCard"]),
         .testTarget(name: "DeviceCatalogTests", dependencies: ["DeviceCatalog"]),
+        .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue"]),
         .testTarget(
             name: "StoreTests",

@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 public import KioskConfiguration
 public import Logging
+import PersonalData
 import Queue
 import ServiceLifecycle
 import UnixSignals
@@ -26,9 +27,11 @@ public struct KioskDaemon: Sendable {
 
     /// Opens the store, loads the hall and serves until SIGTERM or SIGINT, then shuts down cleanly:
     /// event streams end, in-flight requests finish, the ticker stops.
-    /// - Throws: ``StoreError`` when the store cannot be opened; a bind error when the address is taken.
+    /// - Throws: ``StoreError`` when the store cannot be opened, ``PersonalDataError`` when the data key is
+    ///   missing, exposed or not the store's; a bind error when the address is taken.
     public func run() async throws {
         let store = try QueueStore(path: configuration.databasePath)
+        _ = try openDataKey(for: store)
         let broadcaster = EventBroadcaster()
         let hall = try HallService(configuration: configuration.hall, store: store, broadcaster: broadcaster, logger: logger)
         let application = try makeApplication(hall: hall, broadcaster: broadcaster)
@@ -45,6 +48,17 @@ public struct KioskDaemon: Sendable {
                 services: [ticker, application, broadcaster], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         logger.notice("kioskd stopped")
+    }
+
+    /// Opens the data key, creating it only for a store that never had one, and records its fingerprint.
+    func openDataKey(for store: QueueStore) throws -> DataKey {
+        let (key, created) = try DataKey.openOrCreate(
+            at: configuration.dataKeyPath, recordedFingerprint: try store.dataKeyFingerprint())
+        try store.recordDataKeyFingerprint(key.fingerprint)
+        logger.notice(
+            created ? "Created a new data key" : "Opened the data key",
+            metadata: [LogKey.dataKey.rawValue: "\(configuration.dataKeyPath)", LogKey.fingerprint.rawValue: "\(key.fingerprint)"])
+        return key
     }
 
     /// The HTTP application, also used in-process by tests.

@@ -7,6 +7,8 @@ enum LogKey: String {
     case listen = "kioskd.listen"
     case config = "kioskd.config"
     case database = "kioskd.database"
+    case dataKey = "kioskd.data_key"
+    case fingerprint = "kioskd.data_key.fingerprint"
     case hall = "kioskd.hall"
     case window = "queue.window.id"
     case ticket = "queue.ticket.number"

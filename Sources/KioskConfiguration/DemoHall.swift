@@ -60,6 +60,10 @@ extension KioskConfiguration {
         # SQLite 数据库文件；相对路径相对于工作目录（默认 var/kioskd.sqlite）。
         # The SQLite database file; a relative path is relative to the working directory (default var/kioskd.sqlite).
         path = "var/kioskd.sqlite"
+        # 个人信息密钥文件：首次启动时自动生成（权限 0600）。请与数据库一起备份；丢失后已加密的个人信息无法读取。
+        # The personal-data key file, created (mode 0600) on first start. Back it up with the database:
+        # without it, the sealed personal data cannot be read. Default var/kioskd.key.
+        data_key = "var/kioskd.key"
 
         [priority]
         # 老年人优先的起始年龄，按身份证出生日期计算（默认 60）。

@@ -60,7 +60,9 @@ extension KioskConfiguration {
         }
         let hall = try HallSection(hallTable)
         let listen = try readListenAddress(document.table("server"))
-        let databasePath = try readDatabasePath(document.table("store"))
+        let store = try document.table("store")
+        let databasePath = try readDatabasePath(store)
+        let dataKeyPath = try readDataKeyPath(store)
         let priority = try readPriority(document.table("priority"))
         let calling = try readCalling(document.table("calling"))
         let alarm = try readAlarm(document.table("alarm"))
@@ -84,6 +86,7 @@ extension KioskConfiguration {
             hall: configuration,
             listen: listen,
             databasePath: databasePath,
+            dataKeyPath: dataKeyPath,
             windowTokens: tokens,
             ticketURLTemplate: hall.ticketURL,
             source: source
@@ -105,9 +108,14 @@ extension KioskConfiguration {
 
     private static func readDatabasePath(_ store: TableReader?) throws(ConfigurationError) -> String {
         guard let store else { return defaultDatabasePath }
-        try store.rejectUnknownKeys(allowed: ["path"])
+        try store.rejectUnknownKeys(allowed: ["path", "data_key"])
         guard store.value("path") != nil else { return defaultDatabasePath }
         return try store.requiredString("path")
+    }
+
+    private static func readDataKeyPath(_ store: TableReader?) throws(ConfigurationError) -> String {
+        guard let store, store.value("data_key") != nil else { return defaultDataKeyPath }
+        return try store.requiredString("data_key")
     }
 }
 

@@ -17,6 +17,8 @@ public import Queue
 ///   - `hall.ticket_url` (string, optional): `http(s)://…` containing `{number}`, printed as a QR code.
 ///   - `server.listen` (string, default `127.0.0.1:8080`): `host:port`, IPv6 as `[::1]:8080`.
 ///   - `store.path` (string, default `var/kioskd.sqlite`): the SQLite file, relative to the working directory.
+///   - `store.data_key` (string, default `var/kioskd.key`): the data key file; created 0600 on first start,
+///     and required once the store holds data sealed with it.
 ///   - `priority.elderly_age` (integer, default `60`): age from which a card holder is elderly.
 ///   - `priority.green_channel` (array of strings, default `["disabled", "military"]`): green-channel categories.
 ///   - `priority.aged_weights` (inline table of numbers > 0, keys `normal`, `appointment`, `elderly`,
@@ -45,6 +47,8 @@ public struct KioskConfiguration: Sendable {
     public var listen: ListenAddress
     /// The SQLite database file; a relative path is relative to the working directory.
     public var databasePath: String
+    /// The data key file that seals personal data and hashes ID numbers (created 0600 on first start).
+    public var dataKeyPath: String
     /// Each window's staff token, by window id. Secret: never logged or described.
     public var windowTokens: [String: String]
     /// The ticket QR code's URL with `{number}` in place of the ticket number, or `nil` for no QR code.
@@ -54,6 +58,8 @@ public struct KioskConfiguration: Sendable {
 
     /// The default database path, `var/kioskd.sqlite`.
     public static let defaultDatabasePath = "var/kioskd.sqlite"
+    /// The data key file used when `[store] data_key` is not set: beside the default store.
+    public static let defaultDataKeyPath = "var/kioskd.key"
 
     /// Creates a configuration; ``load(contentsOf:)`` and ``parse(_:source:)`` check one from a file.
     ///
@@ -68,6 +74,7 @@ public struct KioskConfiguration: Sendable {
         hall: HallConfiguration,
         listen: ListenAddress = .default,
         databasePath: String = KioskConfiguration.defaultDatabasePath,
+        dataKeyPath: String = KioskConfiguration.defaultDataKeyPath,
         windowTokens: [String: String],
         ticketURLTemplate: String? = nil,
         source: String
@@ -75,6 +82,7 @@ public struct KioskConfiguration: Sendable {
         self.hall = hall
         self.listen = listen
         self.databasePath = databasePath
+        self.dataKeyPath = dataKeyPath
         self.windowTokens = windowTokens
         self.ticketURLTemplate = ticketURLTemplate
         self.source = source

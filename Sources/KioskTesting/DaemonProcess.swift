@@ -28,7 +28,7 @@ public final class DaemonProcess: @unchecked Sendable {
 
     /// Starts `kioskd run` and waits until `/healthz` answers.
     /// - Parameters:
-    ///   - database: The SQLite file.
+    ///   - database: The SQLite file; the data key goes beside it (same name, `.key`).
     ///   - config: A TOML file, or `nil` for the built-in demo hall.
     ///   - logFile: Where standard error goes (appended).
     ///   - port: The port; a free one when `nil`.
@@ -44,7 +44,10 @@ public final class DaemonProcess: @unchecked Sendable {
         try log.seekToEnd()
         process = Process()
         process.executableURL = Self.binary
-        var arguments = ["run", "--listen", "127.0.0.1:\(port)", "--database", database.path, "--log-level", "debug"]
+        let dataKey = database.deletingPathExtension().appendingPathExtension("key")
+        var arguments = [
+            "run", "--listen", "127.0.0.1:\(port)", "--database", database.path, "--data-key", dataKey.path, "--log-level", "debug",
+        ]
         if let config { arguments += ["--config", config.path] }
         process.arguments = arguments
         process.standardError = log

@@ -76,6 +76,10 @@ extension QueueStore {
         migrator.registerMigration("v3-ticket-holder-key") { db in
             try db.execute(sql: "ALTER TABLE ticket ADD COLUMN holder_key TEXT")
         }
+        // Facts about the store itself, such as the fingerprint of the key its personal data is sealed with.
+        migrator.registerMigration("v4-meta") { db in
+            try db.execute(sql: "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        }
         return migrator
     }()
 }

@@ -6,6 +6,7 @@ import Daemon
 import Foundation
 import KioskConfiguration
 import Logging
+import PersonalData
 import Store
 
 /// `kioskd run`: the daemon, as systemd starts it.
@@ -15,7 +16,7 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run the daemon: the queue, its store and the HTTP API.",
         discussion: """
             Without --config the built-in demo hall is used (see `kioskd config example`).
-            Precedence: options > environment (KIOSKD_LISTEN, KIOSKD_DATABASE, KIOSKD_LOG_LEVEL) > file > defaults.
+            Precedence: options > environment (KIOSKD_LISTEN, KIOSKD_DATABASE, KIOSKD_DATA_KEY, KIOSKD_LOG_LEVEL) > file > defaults.
             """)
 
     @Option(name: .long, help: "The TOML configuration file, e.g. /etc/kioskd/kioskd.toml.")
@@ -26,6 +27,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "SQLite file, overriding [store] path.")
     var database: String?
+
+    @Option(name: .long, help: "The personal-data key file, overriding [store] data_key.")
+    var dataKey: String?
 
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String?
@@ -50,11 +54,17 @@ struct RunCommand: AsyncParsableCommand {
         if let database = database ?? environment["KIOSKD_DATABASE"] {
             configuration.databasePath = database
         }
+        if let dataKey = dataKey ?? environment["KIOSKD_DATA_KEY"] {
+            configuration.dataKeyPath = dataKey
+        }
         do {
             try await KioskDaemon(configuration: configuration, logger: logger).run()
         } catch let error as StoreError {
             logger.critical("Cannot open the store", metadata: ["kioskd.error": "\(error)"])
             throw ExitCode(74)
+        } catch let error as PersonalDataError {
+            logger.critical("Cannot use the data key", metadata: ["kioskd.error": "\(error)"])
+            throw ExitCode(78)
         } catch {
             logger.critical("kioskd failed", metadata: ["kioskd.error": "\(error)"])
             throw ExitCode(1)

@@ -23,6 +23,28 @@ struct DaemonLifecycleTests {
         #expect(log.contains("kioskd stopped"))
     }
 
+    @Test func theDataKeyIsCreatedPrivateAndALostKeyStopsTheStart() async throws {
+        let directory = try TestDirectory("data-key")
+        let database = directory.file("k.sqlite")
+        let key = directory.file("k.key")
+        let daemon = try await DaemonProcess(database: database, logFile: directory.file("log"))
+        try await daemon.stop(signal: SIGTERM)
+        let mode = (try FileManager.default.attributesOfItem(atPath: key.path)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+        let log = try String(contentsOf: directory.file("log"), encoding: .utf8)
+        #expect(log.contains("Created a new data key"))
+        #expect(!log.contains(try Data(contentsOf: key).base64EncodedString()))
+
+        try FileManager.default.removeItem(at: key)
+        let refused = try runKioskd(
+            ["run", "--database", database.path, "--data-key", key.path, "--listen", "127.0.0.1:\(try FreePort.find())"],
+            binary: DaemonProcess.binary)
+        #expect(refused.status == 78)
+        #expect(refused.error.contains("is missing"))
+        #expect(refused.error.contains(key.path))
+        #expect(!FileManager.default.fileExists(atPath: key.path), "a new key must never be created over sealed data")
+    }
+
     @Test func anOpenEventStreamDoesNotBlockShutdown() async throws {
         let directory = try TestDirectory("sigterm-sse")
         let daemon = try await DaemonProcess(database: directory.file("k.sqlite"), logFile: directory.file("log"))

@@ -1,0 +1,69 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import Crypto
+public import Foundation
+
+/// The kiosk's secret for personal data: it seals stored identities (AES-GCM) and turns ID numbers
+/// into keyed hashes, so a ticket can be bound to a person without keeping the number.
+///
+/// The key lives in its own file (32 random bytes, mode 0600), never in the configuration and never in
+/// a log. Two sub-keys are derived from it with HKDF-SHA256, one per purpose, so a hash never helps to
+/// open a sealed box or the reverse. ``fingerprint`` names the key without revealing it; the store
+/// records it, so a lost or swapped key file is noticed before any data is touched.
+public struct DataKey: Sendable {
+    private let sealingKey: SymmetricKey
+    private let hashingKey: SymmetricKey
+    /// A short public name of the key (16 hex digits), safe to log and to store beside the data.
+    public let fingerprint: String
+
+    /// The length of a key file.
+    public static let byteCount = 32
+
+    init(bytes: some ContiguousBytes) {
+        let master = SymmetricKey(data: bytes)
+        sealingKey = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: master, info: Data("kioskd personal-data sealing v1".utf8), outputByteCount: 32)
+        hashingKey = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: master, info: Data("kioskd holder hashing v1".utf8), outputByteCount: 32)
+        let tag = HMAC<SHA256>.authenticationCode(for: Data("kioskd data-key fingerprint".utf8), using: master)
+        fingerprint = Data(tag).prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A keyed hash of an ID number (HMAC-SHA256 with the hashing sub-key), as `h1:` and 64 hex digits.
+    /// The same number always gives the same value on this kiosk, and nothing without the key.
+    /// The number is normalised first (spaces dropped, a final `x` upper-cased).
+    public func holderKey(idNumber: String) -> String {
+        let normalised = idNumber.filter { !$0.isWhitespace }.uppercased()
+        let code = HMAC<SHA256>.authenticationCode(for: Data(normalised.utf8), using: hashingKey)
+        return "h1:" + Data(code).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Seals personal data for storage (AES-256-GCM, random nonce).
+    /// - Parameters:
+    ///   - plaintext: The data, e.g. an encoded identity.
+    ///   - context: What the data is and where it belongs (e.g. `case/42/applicant`); authenticated, not
+    ///     encrypted, so a sealed box copied to another row does not open there.
+    /// - Returns: nonce, ciphertext and tag in one blob.
+    public func seal(_ plaintext: Data, context: String) throws(PersonalDataError) -> Data {
+        do {
+            let box = try AES.GCM.seal(plaintext, using: sealingKey, authenticating: Data(context.utf8))
+            guard let combined = box.combined else { throw PersonalDataError(.sealingFailed, "no combined representation") }
+            return combined
+        } catch let error as PersonalDataError {
+            throw error
+        } catch {
+            throw PersonalDataError(.sealingFailed, "AES-GCM sealing failed", underlying: error)
+        }
+    }
+
+    /// Opens what ``seal(_:context:)`` sealed with the same key and context.
+    /// - Throws: ``PersonalDataError`` `cannotOpen` for another key, another context, or altered bytes.
+    public func open(_ sealed: Data, context: String) throws(PersonalDataError) -> Data {
+        do {
+            return try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: sealingKey, authenticating: Data(context.utf8))
+        } catch {
+            throw PersonalDataError(.cannotOpen, "sealed data does not open with this key and context", underlying: error)
+        }
+    }
+}
