@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "IDCard", targets: ["IDCard"]),
         .library(name: "DeviceCatalog", targets: ["DeviceCatalog"]),
         .library(name: "PersonalData", targets: ["PersonalData"]),
+        .library(name: "Reader", targets: ["Reader"]),
         .library(name: "Queue", targets: ["Queue"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "KioskConfiguration", targets: ["KioskConfiguration"]),
@@ -37,6 +38,11 @@ let package = Package(
         .target(name: "IDCard"),
         // The supported reader and printer models (devices/*.toml) and the udev rules generated from them.
         .target(name: "DeviceCatalog", dependencies: ["TOMLKit"]),
+        // ID-card reader transports (USB-serial over termios), reader sessions, and the byte-exact emulator.
+        .target(
+            name: "Reader",
+            dependencies: ["IDCard", .product(name: "Logging", package: "swift-log")]
+        ),
         // The data key: keyed hashes of ID numbers and AES-GCM sealing of identities at rest.
         .target(name: "PersonalData", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Pure queue logic: numbering, priorities, calling policy, estimates, alarms. No I/O.
@@ -83,6 +89,7 @@ let package = Package(
                 "KioskConfiguration",
                 "PersonalData",
                 "Queue",
+                "Reader",
                 "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -99,6 +106,7 @@ let package = Package(
         .testTarget(name: "IDCardTests", dependencies: ["IDCard"]),
         .testTarget(name: "DeviceCatalogTests", dependencies: ["DeviceCatalog"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
+        .testTarget(name: "ReaderTests", dependencies: ["Reader", "IDCard"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue"]),
         .testTarget(
             name: "StoreTests",
