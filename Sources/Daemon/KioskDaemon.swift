@@ -34,18 +34,22 @@ public struct KioskDaemon: Sendable {
         _ = try openDataKey(for: store)
         let broadcaster = EventBroadcaster()
         let hall = try HallService(configuration: configuration.hall, store: store, broadcaster: broadcaster, logger: logger)
-        let application = try makeApplication(hall: hall, broadcaster: broadcaster)
+        let notifier = SystemdNotifier()
+        let application = try makeApplication(hall: hall, broadcaster: broadcaster, notifier: notifier)
         let ticker = HallTicker(hall: hall, broadcaster: broadcaster, logger: logger)
+        let watchdog = WatchdogService(hall: hall, notifier: notifier)
         logger.notice(
             "Starting kioskd",
             metadata: [
                 LogKey.hall.rawValue: "\(configuration.hall.name)", LogKey.config.rawValue: "\(configuration.source)",
                 LogKey.database.rawValue: "\(configuration.databasePath)",
             ])
-        // Shutdown runs in reverse order: event streams end first, then the HTTP server drains, then the ticker.
+        // Shutdown runs in reverse order: systemd hears STOPPING=1, event streams end, the HTTP server
+        // drains, then the ticker stops.
         let group = ServiceGroup(
             configuration: .init(
-                services: [ticker, application, broadcaster], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [ticker, application, broadcaster, watchdog], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         try await group.run()
         logger.notice("kioskd stopped")
     }
@@ -62,7 +66,9 @@ public struct KioskDaemon: Sendable {
     }
 
     /// The HTTP application, also used in-process by tests.
-    func makeApplication(hall: HallService, broadcaster: EventBroadcaster) throws -> some ApplicationProtocol {
+    func makeApplication(
+        hall: HallService, broadcaster: EventBroadcaster, notifier: SystemdNotifier = SystemdNotifier(environment: [:])
+    ) throws -> some ApplicationProtocol {
         let router = Self.makeRouter(
             hall: hall, broadcaster: broadcaster, tokens: configuration.windowTokens, assets: try PageAssets())
         let listen = configuration.listen
@@ -72,6 +78,7 @@ public struct KioskDaemon: Sendable {
             configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "kioskd/\(Self.version)"),
             onServerRunning: { channel in
                 logger.notice("Listening", metadata: [LogKey.listen.rawValue: "\(channel.localAddress.map { "\($0)" } ?? "?")"])
+                notifier.ready(status: "叫号服务运行中 queue ready, listening on \(listen)")
             },
             logger: logger)
     }

@@ -44,6 +44,18 @@ extension Chromium {
                 "no chromium on PATH or at /usr/bin/chromium; install it with `apt-get install chromium fonts-noto-cjk`"
             )
         }
+        await BrowserSlots.shared.acquire()
+        do {
+            return try await start(executable: executable, width: width, height: height, commandTimeout: commandTimeout)
+        } catch {
+            BrowserSlots.shared.release()
+            throw error
+        }
+    }
+
+    private static func start(
+        executable: String, width: Int, height: Int, commandTimeout: Duration
+    ) async throws -> Chromium {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("kioskd-chromium-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -60,6 +60,7 @@ public final class Chromium: Sendable {
         process.killAndReap()
         connection.shutDown()
         try? FileManager.default.removeItem(at: directory)
+        BrowserSlots.shared.release()
     }
 
     /// Navigates the page to `url` and waits for its `load` event; the first call creates the page.
@@ -225,6 +226,7 @@ public final class Chromium: Sendable {
         }
         connection.shutDown()
         try? FileManager.default.removeItem(at: directory)
+        BrowserSlots.shared.release()
     }
 
     // MARK: - Private

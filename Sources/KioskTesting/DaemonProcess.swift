@@ -33,7 +33,10 @@ public final class DaemonProcess: @unchecked Sendable {
     ///   - logFile: Where standard error goes (appended).
     ///   - port: The port; a free one when `nil`.
     /// - Throws: when the process exits or does not answer within 20 seconds.
-    public init(database: URL, config: URL? = nil, logFile: URL, port: Int? = nil) async throws {
+    ///   - environment: Extra environment variables (e.g. `NOTIFY_SOCKET`), added to this process's own.
+    public init(
+        database: URL, config: URL? = nil, logFile: URL, port: Int? = nil, environment: [String: String] = [:]
+    ) async throws {
         let port = try port ?? FreePort.find()
         baseURL = URL(string: "http://127.0.0.1:\(port)")!
         self.logFile = logFile
@@ -50,6 +53,7 @@ public final class DaemonProcess: @unchecked Sendable {
         ]
         if let config { arguments += ["--config", config.path] }
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, extra in extra }
         process.standardError = log
         process.standardOutput = log
         try process.run()
