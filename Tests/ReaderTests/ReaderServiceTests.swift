@@ -1,0 +1,131 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import IDCard
+import Logging
+import Reader
+import Testing
+
+struct ReaderServiceTests {
+    /// Takes events until one matches, or fails after the deadline.
+    static func next(
+        _ iterator: inout AsyncStream<ReaderEvent>.Iterator,
+        where matches: (ReaderEvent) -> Bool
+    ) async -> [ReaderEvent] {
+        var seen: [ReaderEvent] = []
+        while let event = await iterator.next() {
+            seen.append(event)
+            if matches(event) { return seen }
+        }
+        return seen
+    }
+
+    static func isRead(_ event: ReaderEvent) -> Bool {
+        if case .cardRead = event { return true }
+        return false
+    }
+
+    static func isRemoved(_ event: ReaderEvent) -> Bool {
+        if case .cardRemoved = event { return true }
+        return false
+    }
+
+    /// A card left on the reader, removed, put back, then another card: the presence scenario.
+    static func presenceScenario(logger: Logger) async throws -> [ReaderEvent] {
+        let fixture = try Fixtures.load()
+        let resident = try #require(fixture.card("resident"))
+        let permit = try #require(fixture.card("residence-permit"))
+        let emulator = ReaderEmulator(card: resident, logger: logger)
+        let (host, device) = try ReaderEmulator.connectedPair()
+        let service = ReaderService(
+            configuration: .init(
+                pollInterval: .milliseconds(20),
+                reconnectInterval: .milliseconds(50),
+                removalConfirmations: 2,
+                session: fastSession
+            ),
+            logger: logger,
+            open: { host }
+        )
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await emulator.serve(device) }
+            group.addTask { await service.run() }
+            defer { group.cancelAll() }
+            var events: [ReaderEvent] = []
+            var iterator = service.events.makeAsyncIterator()
+            events += await next(&iterator, where: isRead)
+            // Left on the reader for many polls: nothing more may be reported.
+            try await Task.sleep(for: .milliseconds(300))
+            emulator.present(nil)
+            events += await next(&iterator, where: isRemoved)
+            emulator.present(resident)
+            events += await next(&iterator, where: isRead)
+            emulator.present(permit)
+            events += await next(&iterator, where: isRead)
+            return events
+        }
+    }
+
+    @Test func cardLeftOnTheReaderIsReportedOnceAndAgainAfterRemoval() async throws {
+        let events = try await Self.presenceScenario(logger: LogStore().logger())
+        let summary = events.map { event -> String in
+            switch event {
+            case .connected: "connected"
+            case .cardRead(let reading): "read \(reading.read.identity.cardType)"
+            case .cardRemoved: "removed"
+            case .readerError(let error): "error \(error.code)"
+            case .disconnected: "disconnected"
+            }
+        }
+        #expect(
+            summary == [
+                "connected", "read resident", "removed", "read resident", "removed", "read residence_permit",
+            ]
+        )
+    }
+
+    @Test func runEndsOnCancellationAndFinishesTheEvents() async throws {
+        let logger = LogStore().logger()
+        let emulator = ReaderEmulator(card: nil, logger: logger)
+        let (host, device) = try ReaderEmulator.connectedPair()
+        let service = ReaderService(
+            configuration: .init(pollInterval: .milliseconds(20), session: fastSession),
+            logger: logger,
+            open: { host }
+        )
+        let clock = ContinuousClock()
+        let start = clock.now
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await emulator.serve(device) }
+            group.addTask { await service.run() }
+            try? await Task.sleep(for: .milliseconds(200))
+            group.cancelAll()
+        }
+        #expect(clock.now - start < .seconds(2))
+        var events: [String] = []
+        for await event in service.events { events.append(String(describing: event)) }
+        #expect(events == ["connected(in-process)"])
+    }
+
+    @Test func needsTechnicianIsReportedOnce() async throws {
+        let logger = LogStore().logger()
+        let emulator = ReaderEmulator(card: nil, fault: .selfTestFailure, logger: logger)
+        let (host, device) = try ReaderEmulator.connectedPair()
+        let service = ReaderService(
+            configuration: .init(pollInterval: .milliseconds(10), session: fastSession),
+            logger: logger,
+            open: { host }
+        )
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await emulator.serve(device) }
+            group.addTask { await service.run() }
+            try? await Task.sleep(for: .milliseconds(300))
+            group.cancelAll()
+        }
+        var codes: [ReaderError.Code] = []
+        for await event in service.events {
+            if case .readerError(let error) = event { codes.append(error.code) }
+        }
+        #expect(codes == [.needsTechnician])
+    }
+}

@@ -1,0 +1,125 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import IDCard
+import Logging
+import Reader
+import Testing
+
+struct ReaderSessionTests {
+    /// Reads one fixture card through the in-process emulator.
+    static func readCard(_ key: String, logger: Logger) async throws -> (EmulatedCard, ReaderSession.Outcome) {
+        let card = try #require(try Fixtures.load().card(key))
+        let emulator = ReaderEmulator(card: card, logger: logger)
+        let outcome = try await withEmulatedReader(emulator, logger: logger) { await $0.readCard() }
+        return (card, outcome)
+    }
+
+    @Test(arguments: Fixtures.keys)
+    func readsEveryCardTypeWithAMaskedDescription(key: String) async throws {
+        let (card, outcome) = try await Self.readCard(key, logger: LogStore().logger())
+        let reading = try #require(outcome.reading)
+        let identity = reading.read.identity
+        let expectedType = [
+            "resident": "resident", "residence-permit": "residence_permit", "foreigner": "foreign_permanent_resident",
+            "foreigner-2023": "foreign_permanent_resident_2023",
+        ][key]
+        #expect(identity.cardType == expectedType)
+        #expect(identity.revealedNumber == card.number)
+        #expect(identity.birthDateForAgeRule == card.birthDate)
+        #expect(reading.read.photo == card.photo)
+        #expect(reading.read.photo.count == 1024)
+        let name = try #require(card.name)
+        #expect(identity.name.revealed == name)
+        for text in [String(describing: reading), String(reflecting: reading), String(describing: outcome)] {
+            #expect(!text.contains(card.number))
+            #expect(!text.contains(name))
+            #expect(text.contains(identity.maskedNumber))
+        }
+    }
+
+    @Test func residentFieldsDecodeFromTheEmulatedTextBlock() async throws {
+        let (card, outcome) = try await Self.readCard("resident", logger: LogStore().logger())
+        guard case .resident(let resident) = try #require(outcome.reading).read.identity else {
+            Issue.record("not a resident card")
+            return
+        }
+        #expect(resident.address.revealed == card.address)
+        #expect(resident.ethnicity.code == card.ethnicity)
+        #expect(resident.validity.end.cardText == card.validTo)
+        #expect(resident.idNumber.masked == "4403**********4563")
+    }
+
+    @Test func emulatedTextBlockPutsTheTypeCharacterAtByte248() throws {
+        let fixture = try Fixtures.load()
+        let expected: [String: UInt8] = ["resident": 0x20, "residence-permit": 0x4A, "foreigner": 0x49, "foreigner-2023": 0x59]
+        for card in fixture.cards {
+            let block = card.textBlock
+            #expect(block.count == 256)
+            #expect(block[248] == expected[card.key])
+            #expect(block[249] == 0)
+        }
+    }
+
+    @Test func noCardIsNoCard() async throws {
+        let logger = LogStore().logger()
+        let emulator = ReaderEmulator(card: nil, logger: logger)
+        let outcome = try await withEmulatedReader(emulator, logger: logger) { await $0.readCard() }
+        #expect(outcome.isNoCard)
+    }
+
+    /// Runs one fault against the resident card.
+    static func fault(_ fault: EmulatorFault, logger: Logger) async throws -> ReaderSession.Outcome {
+        let card = try #require(try Fixtures.load().card("resident"))
+        let emulator = ReaderEmulator(card: card, fault: fault, slowDelay: .seconds(1), logger: logger)
+        return try await withEmulatedReader(emulator, logger: logger) { await $0.readCard() }
+    }
+
+    @Test(arguments: [
+        (EmulatorFault.cardPulledMidRead, ReaderError.Code.cardRemoved),
+        (.badChecksum, .badFrame),
+        (.slowSAM, .timeout),
+        (.selfTestFailure, .needsTechnician),
+    ])
+    func faultGivesItsTypedErrorAndNoIdentity(fault: EmulatorFault, code: ReaderError.Code) async throws {
+        let outcome = try await Self.fault(fault, logger: LogStore().logger())
+        #expect(outcome.reading == nil)
+        #expect(outcome.error?.code == code)
+    }
+
+    @Test func noCardFaultHidesThePresentCard() async throws {
+        let outcome = try await Self.fault(.noCard, logger: LogStore().logger())
+        #expect(outcome.isNoCard)
+    }
+
+    @Test func garbageBeforeFramesIsSkippedAndTheCardStillRead() async throws {
+        let store = LogStore()
+        let outcome = try await Self.fault(.garbage, logger: store.logger())
+        #expect(outcome.reading?.read.identity.cardType == "resident")
+        #expect(store.all.contains { $0.contains("Skipped garbage before a frame") })
+    }
+
+    @Test func selfTestFailureIsReportedByTheSAMCheck() async throws {
+        let logger = LogStore().logger()
+        let emulator = ReaderEmulator(card: nil, fault: .selfTestFailure, logger: logger)
+        let error = try await withEmulatedReader(emulator, logger: logger) { session in
+            do {
+                try await session.checkSAM()
+                return ReaderError?.none
+            } catch let error as ReaderError {
+                return error
+            }
+        }
+        #expect(error?.code == .needsTechnician)
+        #expect(error?.status == .selfTestFailed)
+    }
+
+    @Test func closedLinkIsDisconnected() async throws {
+        let logger = LogStore().logger()
+        let (host, device) = try ReaderEmulator.connectedPair()
+        await device.close()
+        let session = ReaderSession(transport: host, configuration: fastSession, logger: logger)
+        let outcome = await session.readCard()
+        #expect(outcome.error?.code == .disconnected)
+    }
+}
