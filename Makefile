@@ -148,3 +148,25 @@ install: deps
 clean:
 	$(SWIFT) package clean
 	rm -rf Benchmarks/.build Benchmarks/.benchmarkBaselines .build/test-output.log
+
+# libFuzzer over the frame decoder and the text decoder, FUZZ_SECONDS each. Fuzz/ is its own package, so
+# the daemon's build never needs the fuzzer runtime. Seeds are the test vectors in Fuzz/Corpus/<target>;
+# what the fuzzer learns goes to Fuzz/.build/corpus/<target>, a crashing input to Fuzz/.build/fuzz-artifacts/.
+# SWIFT_BACKTRACE=enable=no leaves crashes to libFuzzer's handler (Swift's backtracer would hold the pipe).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := FuzzFrameDecoder FuzzTextDecoder
+FUZZ_BUILD_FLAGS := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+
+.PHONY: fuzz
+fuzz:
+	cd Fuzz && $(SWIFT) build $(FUZZ_BUILD_FLAGS)
+	@bin=$$(cd Fuzz && $(SWIFT) build $(FUZZ_BUILD_FLAGS) --show-bin-path); \
+	mkdir -p Fuzz/.build/fuzz-artifacts; \
+	for target in $(FUZZ_TARGETS); do \
+		mkdir -p "Fuzz/.build/corpus/$$target"; \
+		echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+		SWIFT_BACKTRACE=enable=no "$$bin/$$target" -max_total_time=$(FUZZ_SECONDS) -max_len=8300 \
+			-print_final_stats=1 -artifact_prefix="Fuzz/.build/fuzz-artifacts/$$target-" \
+			"Fuzz/.build/corpus/$$target" "Fuzz/Corpus/$$target" 2>&1 | grep -v '^#[0-9]'; \
+		echo "fuzz: $$target found nothing"; \
+	done

@@ -107,18 +107,11 @@ public struct Foreigner2023Identity: Sendable, Hashable, CustomStringConvertible
         writer.write(sex.code, at: Layout.sex, length: 2)
         writer.write(renewalCount, at: Layout.renewalCount.offset, length: Layout.renewalCount.length)
         writer.write(birthDate.yyyyMMdd, at: Layout.birthDate, length: 16)
+        // Written as UTF-16 units: a surrogate pair may straddle the two slots and must survive.
         let units = Array(englishName.revealed.utf16)
         let split = Layout.englishNameStart.length / 2
-        writer.write(
-            String(decoding: units.prefix(split), as: UTF16.self),
-            at: Layout.englishNameStart.offset,
-            length: Layout.englishNameStart.length
-        )
-        writer.write(
-            String(decoding: units.dropFirst(split), as: UTF16.self),
-            at: Layout.englishNameEnd.offset,
-            length: Layout.englishNameEnd.length
-        )
+        writer.write(units: units.prefix(split), at: Layout.englishNameStart.offset, length: Layout.englishNameStart.length)
+        writer.write(units: units.dropFirst(split), at: Layout.englishNameEnd.offset, length: Layout.englishNameEnd.length)
         writer.write(idNumber.revealed, at: Layout.idNumber, length: 36)
         writer.write(validity.start.yyyyMMdd, at: Layout.validFrom, length: 16)
         writer.write(validity.end.cardText, at: Layout.validTo, length: 16)

@@ -89,7 +89,9 @@ public enum TextBlock {
 
         func sex(at offset: Int) throws(IDCardError) -> Sex {
             let value = try text("sex", offset, 2)
-            guard let digit = value.first?.wholeNumberValue, value.count == 1, let sex = Sex(rawValue: UInt8(digit))
+            // ASCII digits only: `Character.wholeNumberValue` is 10000 for 万, which no UInt8 holds.
+            let units = Array(value.utf8)
+            guard units.count == 1, (0x30...0x39).contains(units[0]), let sex = Sex(rawValue: units[0] - 0x30)
             else { throw IDCardError(.invalidField, "sex at byte \(offset)") }
             return sex
         }
@@ -136,8 +138,11 @@ public enum TextBlock {
         }
 
         mutating func write(_ text: String, at offset: Int, length: Int) {
-            let units = Array(text.utf16.prefix(length / 2))
-            for (index, unit) in units.enumerated() {
+            write(units: text.utf16, at: offset, length: length)
+        }
+
+        mutating func write(units: some Sequence<UInt16>, at offset: Int, length: Int) {
+            for (index, unit) in units.prefix(length / 2).enumerated() {
                 bytes[offset + 2 * index] = UInt8(unit & 0xFF)
                 bytes[offset + 2 * index + 1] = UInt8(unit >> 8)
             }

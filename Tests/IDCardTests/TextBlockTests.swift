@@ -106,6 +106,11 @@ struct TextBlockTests {
         badSex[30] = UInt8(ascii: "M")
         #expect(throws: IDCardError(.invalidField)) { try TextBlock.decode(badSex) }
 
+        // Found by FuzzTextDecoder: a CJK numeral (万 = 10000) in the sex field trapped instead of throwing.
+        var wideNumeral = Fixtures.foreignerBlock
+        (wideNumeral[120], wideNumeral[121]) = (0x07, 0x4E)
+        #expect(throws: IDCardError(.invalidField)) { try TextBlock.decode(wideNumeral) }
+
         var badDate = Fixtures.residentBlock
         badDate[36 + 8] = UInt8(ascii: "9")  // month 93
         #expect(throws: IDCardError(.invalidDate)) { try TextBlock.decode(badDate) }
