@@ -6,6 +6,12 @@ import Logging
 import Reader
 import Testing
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 struct ReaderSessionTests {
     /// Reads one fixture card through the in-process emulator.
     static func readCard(_ key: String, logger: Logger) async throws -> (EmulatedCard, ReaderSession.Outcome) {
@@ -121,5 +127,23 @@ struct ReaderSessionTests {
         let session = ReaderSession(transport: host, configuration: fastSession, logger: logger)
         let outcome = await session.readCard()
         #expect(outcome.error?.code == .disconnected)
+    }
+}
+
+struct EmulatorFixtureTests {
+    @Test(arguments: Fixtures.keys)
+    func builtInCardsReadBackWithTheirNumbers(key: String) async throws {
+        let card = try #require(EmulatorFixture.builtIn.card(key))
+        let logger = LogStore().logger()
+        let outcome = try await withEmulatedReader(ReaderEmulator(card: card, logger: logger), logger: logger) {
+            await $0.readCard()
+        }
+        #expect(outcome.reading?.read.identity.revealedNumber == card.number)
+    }
+
+    @Test func duplicateKeysAreAnInvalidFixture() throws {
+        let json = #"{"cards": [{"key": "a", "type": "resident", "sex": "1", "birthDate": "20000101", "number": "1", "validFrom": "20000101", "validTo": "20100101"}, {"key": "a", "type": "I", "sex": "1", "birthDate": "20000101", "number": "1", "validFrom": "20000101", "validTo": "20100101"}]}"#
+        #expect(throws: ReaderError(.invalidFixture)) { try EmulatorFixture(json: Data(json.utf8)) }
+        #expect(throws: ReaderError(.invalidFixture)) { try EmulatorFixture(json: Data("[]".utf8)) }
     }
 }
