@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "IDCardTests", dependencies: ["IDCard"]),
         .testTarget(name: "DeviceCatalogTests", dependencies: ["DeviceCatalog"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
-        .testTarget(name: "ReaderTests", dependencies: ["Reader", "IDCard"]),
+        .testTarget(name: "ReaderTests", dependencies: ["Reader", "IDCard"], exclude: ["Fixtures"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue"]),
         .testTarget(
             name: "StoreTests",
