@@ -69,9 +69,11 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
+                "IDCard",
                 "KioskConfiguration",
                 "PersonalData",
                 "Queue",
+                "Reader",
                 "Store",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -117,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "Daemon", "KioskTesting", "Queue", "Store",
+                "Daemon", "IDCard", "KioskTesting", "PersonalData", "Queue", "Reader", "Store",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

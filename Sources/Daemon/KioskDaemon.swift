@@ -7,6 +7,7 @@ public import KioskConfiguration
 public import Logging
 import PersonalData
 import Queue
+import Reader
 import ServiceLifecycle
 import UnixSignals
 import Store
@@ -31,11 +32,17 @@ public struct KioskDaemon: Sendable {
     ///   missing, exposed or not the store's; a bind error when the address is taken.
     public func run() async throws {
         let store = try QueueStore(path: configuration.databasePath)
-        _ = try openDataKey(for: store)
+        let dataKey = try openDataKey(for: store)
         let broadcaster = EventBroadcaster()
         let hall = try HallService(configuration: configuration.hall, store: store, broadcaster: broadcaster, logger: logger)
+        let desk = CardDesk()
+        let reader = CardReaderService(
+            device: configuration.readerDevice, desk: desk, broadcaster: broadcaster,
+            elderlyAge: configuration.hall.priority.elderlyAge, timeZone: configuration.hall.timeZone, logger: logger)
         let notifier = SystemdNotifier()
-        let application = try makeApplication(hall: hall, broadcaster: broadcaster, notifier: notifier)
+        let application = try makeApplication(
+            hall: hall, broadcaster: broadcaster, cards: Cards(desk: desk, dataKey: dataKey, emulator: reader.emulator),
+            notifier: notifier)
         let ticker = HallTicker(hall: hall, broadcaster: broadcaster, logger: logger)
         let watchdog = WatchdogService(hall: hall, notifier: notifier)
         logger.notice(
@@ -48,7 +55,7 @@ public struct KioskDaemon: Sendable {
         // drains, then the ticker stops.
         let group = ServiceGroup(
             configuration: .init(
-                services: [ticker, application, broadcaster, watchdog], gracefulShutdownSignals: [.sigterm, .sigint],
+                services: [ticker, reader, application, broadcaster, watchdog], gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
         logger.notice("kioskd stopped")
@@ -67,10 +74,10 @@ public struct KioskDaemon: Sendable {
 
     /// The HTTP application, also used in-process by tests.
     func makeApplication(
-        hall: HallService, broadcaster: EventBroadcaster, notifier: SystemdNotifier = SystemdNotifier(environment: [:])
+        hall: HallService, broadcaster: EventBroadcaster, cards: Cards, notifier: SystemdNotifier
     ) throws -> some ApplicationProtocol {
         let router = Self.makeRouter(
-            hall: hall, broadcaster: broadcaster, tokens: configuration.windowTokens, assets: try PageAssets())
+            hall: hall, broadcaster: broadcaster, tokens: configuration.windowTokens, assets: try PageAssets(), cards: cards)
         let listen = configuration.listen
         let logger = logger
         return Application(
@@ -83,14 +90,25 @@ public struct KioskDaemon: Sendable {
             logger: logger)
     }
 
-    /// The API's router: pages, public queue routes, window routes and the event stream.
+    /// What the routes need to work with ID cards.
+    struct Cards: Sendable {
+        /// The card on the reader.
+        var desk: CardDesk
+        /// Hashes card holders' numbers.
+        var dataKey: DataKey
+        /// The emulated reader, when no real one is used.
+        var emulator: ReaderEmulator?
+    }
+
+    /// The API's router: pages, public queue routes, card routes, window routes and the event stream.
     static func makeRouter(
-        hall: HallService, broadcaster: EventBroadcaster, tokens: [String: String], assets: PageAssets
+        hall: HallService, broadcaster: EventBroadcaster, tokens: [String: String], assets: PageAssets, cards: Cards
     ) -> Router<KioskRequestContext> {
         let router = Router(context: KioskRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         PageRoutes(hall: hall, assets: assets, version: version).register(on: router)
-        QueueRoutes(hall: hall).register(on: router)
+        QueueRoutes(hall: hall, desk: cards.desk, dataKey: cards.dataKey).register(on: router)
+        CardRoutes(desk: cards.desk, emulator: cards.emulator, configuration: hall.configuration).register(on: router)
         WindowRoutes(hall: hall, authenticator: WindowAuthenticator(tokens: tokens)).register(on: router)
         EventStreamRoute(hall: hall, broadcaster: broadcaster).register(on: router)
         return router

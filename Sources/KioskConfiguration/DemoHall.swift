@@ -65,6 +65,13 @@ extension KioskConfiguration {
         # without it, the sealed personal data cannot be read. Default var/kioskd.key.
         data_key = "var/kioskd.key"
 
+        [reader]
+        # 身份证阅读器：auto = 自动（有 udev 命名的串口阅读器 /dev/kioskd/reader-* 就用它，否则用模拟器）、
+        # emulator = 模拟器、none = 不用阅读器，或设备路径如 /dev/ttyUSB0（默认 auto）。
+        # The ID-card reader: auto (a udev-named serial reader under /dev/kioskd/, else the emulator),
+        # emulator, none, or a device path such as /dev/ttyUSB0 (default auto).
+        device = "auto"
+
         [priority]
         # 老年人优先的起始年龄，按身份证出生日期计算（默认 60）。
         # Age from which a card holder is served as elderly, from the ID card's birth date (default 60).

@@ -8,7 +8,7 @@ import TOMLKit
 extension KioskConfiguration {
     /// The top-level tables of the file, in the order the demo file shows them.
     static let topLevelKeys = [
-        "hall", "server", "store", "priority", "calling", "alarm", "estimate", "business", "window",
+        "hall", "server", "store", "reader", "priority", "calling", "alarm", "estimate", "business", "window",
     ]
 
     /// Reads and checks the technician's TOML file.
@@ -63,6 +63,7 @@ extension KioskConfiguration {
         let store = try document.table("store")
         let databasePath = try readDatabasePath(store)
         let dataKeyPath = try readDataKeyPath(store)
+        let readerDevice = try readReaderDevice(document.table("reader"))
         let priority = try readPriority(document.table("priority"))
         let calling = try readCalling(document.table("calling"))
         let alarm = try readAlarm(document.table("alarm"))
@@ -87,6 +88,7 @@ extension KioskConfiguration {
             listen: listen,
             databasePath: databasePath,
             dataKeyPath: dataKeyPath,
+            readerDevice: readerDevice,
             windowTokens: tokens,
             ticketURLTemplate: hall.ticketURL,
             source: source
@@ -111,6 +113,19 @@ extension KioskConfiguration {
         try store.rejectUnknownKeys(allowed: ["path", "data_key"])
         guard store.value("path") != nil else { return defaultDatabasePath }
         return try store.requiredString("path")
+    }
+
+    private static func readReaderDevice(_ reader: TableReader?) throws(ConfigurationError) -> String {
+        guard let reader else { return "auto" }
+        try reader.rejectUnknownKeys(allowed: ["device"])
+        guard let device = try reader.string("device") else { return "auto" }
+        guard ["auto", "emulator", "none"].contains(device) || device.hasPrefix("/") else {
+            throw reader.error(
+                .invalidValue, "device",
+                "expected \"auto\", \"emulator\", \"none\" or an absolute device path such as \"/dev/ttyUSB0\", "
+                    + "found \(TableReader.quoted(device))")
+        }
+        return device
     }
 
     private static func readDataKeyPath(_ store: TableReader?) throws(ConfigurationError) -> String {

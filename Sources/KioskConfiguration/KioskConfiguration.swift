@@ -19,6 +19,8 @@ public import Queue
 ///   - `store.path` (string, default `var/kioskd.sqlite`): the SQLite file, relative to the working directory.
 ///   - `store.data_key` (string, default `var/kioskd.key`): the data key file; created 0600 on first start,
 ///     and required once the store holds data sealed with it.
+///   - `reader.device` (string, default `auto`): the ID-card reader — `auto`, `emulator`, `none` or a
+///     serial device path.
 ///   - `priority.elderly_age` (integer, default `60`): age from which a card holder is elderly.
 ///   - `priority.green_channel` (array of strings, default `["disabled", "military"]`): green-channel categories.
 ///   - `priority.aged_weights` (inline table of numbers > 0, keys `normal`, `appointment`, `elderly`,
@@ -49,6 +51,9 @@ public struct KioskConfiguration: Sendable {
     public var databasePath: String
     /// The data key file that seals personal data and hashes ID numbers (created 0600 on first start).
     public var dataKeyPath: String
+    /// The ID-card reader: `auto` (a udev-named serial reader under `/dev/kioskd/`, else the emulator),
+    /// `emulator`, `none`, or a device path such as `/dev/ttyUSB0`.
+    public var readerDevice: String
     /// Each window's staff token, by window id. Secret: never logged or described.
     public var windowTokens: [String: String]
     /// The ticket QR code's URL with `{number}` in place of the ticket number, or `nil` for no QR code.
@@ -75,6 +80,7 @@ public struct KioskConfiguration: Sendable {
         listen: ListenAddress = .default,
         databasePath: String = KioskConfiguration.defaultDatabasePath,
         dataKeyPath: String = KioskConfiguration.defaultDataKeyPath,
+        readerDevice: String = "auto",
         windowTokens: [String: String],
         ticketURLTemplate: String? = nil,
         source: String
@@ -83,6 +89,7 @@ public struct KioskConfiguration: Sendable {
         self.listen = listen
         self.databasePath = databasePath
         self.dataKeyPath = dataKeyPath
+        self.readerDevice = readerDevice
         self.windowTokens = windowTokens
         self.ticketURLTemplate = ticketURLTemplate
         self.source = source

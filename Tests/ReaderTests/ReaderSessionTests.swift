@@ -77,7 +77,8 @@ struct ReaderSessionTests {
     /// Runs one fault against the resident card.
     static func fault(_ fault: EmulatorFault, logger: Logger) async throws -> ReaderSession.Outcome {
         let card = try #require(try Fixtures.load().card("resident"))
-        let emulator = ReaderEmulator(card: card, fault: fault, slowDelay: .seconds(1), logger: logger)
+        // Slower than every fastSession timeout.
+        let emulator = ReaderEmulator(card: card, fault: fault, slowDelay: .seconds(3), logger: logger)
         return try await withEmulatedReader(emulator, logger: logger) { await $0.readCard() }
     }
 

@@ -55,8 +55,9 @@ struct SerialTransportTests {
 
     @Test func hungUpLineIsDisconnectedWithinTheTimeout() async throws {
         let (outcome, elapsed) = try await Self.hangUp(logger: LogStore().logger())
+        // `.disconnected`, not `.timeout`: the hang-up was noticed, not waited out (the find timeout is 5 s).
         #expect(outcome.error?.code == .disconnected)
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(5))
     }
 
     @Test func missingDeviceFailsToOpen() async throws {

@@ -63,12 +63,14 @@ enum Fixtures {
 }
 
 /// Short timeouts so fault tests finish quickly.
+/// Shorter than the real defaults so fault tests end quickly, yet with room for a loaded machine
+/// (the whole suite runs in parallel on two cores).
 let fastSession = ReaderSession.Configuration(
-    findTimeout: .milliseconds(250),
-    selectTimeout: .milliseconds(250),
-    readTimeout: .milliseconds(600),
-    statusTimeout: .milliseconds(250),
-    writeTimeout: .milliseconds(250),
+    findTimeout: .seconds(1),
+    selectTimeout: .seconds(1),
+    readTimeout: .seconds(2),
+    statusTimeout: .seconds(1),
+    writeTimeout: .seconds(1),
     maximumAttempts: 2
 )
 

@@ -16,6 +16,8 @@ public final class EventBroadcaster: Service {
     public enum Message: Sendable {
         /// A logged event.
         case event(StoredEvent)
+        /// A card or reader event (never logged, never replayed; masked data only).
+        case card(CardEvent)
         /// A keep-alive tick, so proxies and browsers keep the stream open.
         case ping
     }
@@ -61,6 +63,13 @@ public final class EventBroadcaster: Service {
         let subscribers = state.withLock { Array($0.subscribers.values) }
         for continuation in subscribers {
             for event in events { continuation.yield(.event(event)) }
+        }
+    }
+
+    /// Sends a card or reader event to every stream.
+    public func publish(card event: CardEvent) {
+        for continuation in state.withLock({ Array($0.subscribers.values) }) {
+            continuation.yield(.card(event))
         }
     }
 

@@ -6,8 +6,11 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KioskTesting
+import IDCard
 import Logging
+import PersonalData
 import Queue
+import Reader
 import Store
 import Testing
 
@@ -27,10 +30,13 @@ struct APIHarness {
     let hall: HallService
     let broadcaster = EventBroadcaster()
     let directory: URL
+    let desk = CardDesk()
+    let dataKey: DataKey
 
     init(configuration: HallConfiguration = DaemonTestHall.configuration()) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("kioskd-api-\(UUID().uuidString)")
         let store = try QueueStore(path: directory.appendingPathComponent("kioskd.sqlite").path)
+        dataKey = try DataKey.openOrCreate(at: directory.appendingPathComponent("kioskd.key").path, recordedFingerprint: nil).0
         let clock = clock
         hall = try HallService(
             configuration: configuration, store: store, broadcaster: broadcaster, logger: Logger(label: "test"),
@@ -40,7 +46,9 @@ struct APIHarness {
     /// Runs `body` against the router in process.
     func run(_ body: @Sendable (APIClient) async throws -> Void) async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let router = KioskDaemon.makeRouter(hall: hall, broadcaster: broadcaster, tokens: Self.tokens, assets: try PageAssets())
+        let cards = KioskDaemon.Cards(desk: desk, dataKey: dataKey, emulator: ReaderEmulator(logger: Logger(label: "test")))
+        let router = KioskDaemon.makeRouter(
+            hall: hall, broadcaster: broadcaster, tokens: Self.tokens, assets: try PageAssets(), cards: cards)
         let application = Application(router: router)
         try await application.test(.router) { client in
             try await body(APIClient(client: client))

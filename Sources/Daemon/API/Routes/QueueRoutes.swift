@@ -3,11 +3,15 @@
 
 import Foundation
 import Hummingbird
+import IDCard
+import PersonalData
 import Queue
 
 /// Public routes: businesses, taking and looking up tickets, hall status and statistics.
 struct QueueRoutes {
     let hall: HallService
+    let desk: CardDesk
+    let dataKey: DataKey
 
     func register(on router: Router<KioskRequestContext>) {
         let api = router.group("api/v1")
@@ -46,7 +50,16 @@ struct QueueRoutes {
             }
             priority = parsed
         }
+        guard let cardID = body.card else {
+            return TakeRequest(
+                business: body.business, priority: priority, priorityCategory: body.priorityCategory, birthDate: body.birthDate)
+        }
+        guard let session = desk.session(cardID, at: Date()) else {
+            throw APIError(.conflict, code: "card_expired", message: "身份证信息已过期，请重新刷卡")
+        }
+        let identity = session.identity
         return TakeRequest(
-            business: body.business, priority: priority, priorityCategory: body.priorityCategory, birthDate: body.birthDate)
+            business: body.business, priority: priority, priorityCategory: body.priorityCategory,
+            birthDate: identity.birthDateForAgeRule, holderKey: dataKey.holderKey(idNumber: identity.revealedNumber))
     }
 }

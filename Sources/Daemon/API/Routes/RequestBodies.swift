@@ -11,6 +11,8 @@ struct TakeBody: Decodable {
     var priority: String?
     var priorityCategory: String?
     var birthDate: String?
+    /// A card session id from `card_read` / `GET /api/v1/card`: binds the ticket to the card holder.
+    var card: String?
 }
 
 /// A body naming a ticket: reactivate, call-back.

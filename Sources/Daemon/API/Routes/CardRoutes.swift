@@ -1,0 +1,63 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import IDCard
+import Queue
+import Reader
+
+/// The card on the reader (masked) and, when the reader is emulated, presenting a test card.
+struct CardRoutes {
+    let desk: CardDesk
+    let emulator: ReaderEmulator?
+    let configuration: HallConfiguration
+
+    func register(on router: Router<KioskRequestContext>) {
+        router.get("api/v1/card") { request, context -> Response in
+            guard let session = desk.current(at: Date()) else { return Response(status: .noContent) }
+            return try JSONResponse(CardView(session: session, configuration: configuration)).response(from: request, context: context)
+        }
+        router.post("api/v1/emulator/card") { request, context in
+            guard let emulator else {
+                throw APIError(.notFound, code: "no_emulator", message: "阅读器不是模拟器，不能放入测试卡")
+            }
+            let body = try await request.decodeRequired(EmulatorCardBody.self, context: context)
+            if let key = body.card {
+                guard let card = EmulatorFixture.builtIn.card(key) else {
+                    let known = EmulatorFixture.builtIn.cards.map(\.key).joined(separator: ", ")
+                    throw APIError.badRequest("没有名为 \(key) 的测试卡；可用：\(known)")
+                }
+                emulator.present(card)
+            } else {
+                emulator.present(nil)
+            }
+            return JSONResponse(["card": body.card])
+        }
+    }
+}
+
+/// `POST /api/v1/emulator/card`: a built-in test card's key, or `null` to take the card away.
+struct EmulatorCardBody: Decodable {
+    var card: String?
+}
+
+/// A read card as the menu sees it: the session id and masked holder data only.
+struct CardView: Encodable {
+    let session: CardDesk.Session
+    let configuration: HallConfiguration
+
+    private enum Keys: String, CodingKey { case card, cardType, name, number, birthYear, elderly }
+
+    func encode(to encoder: any Encoder) throws {
+        let summary = session.identity.summary
+        let age = LocalClock(timeZone: configuration.timeZone).age(birthDate: summary.birthDateForAgeRule, on: Date())
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(session.id, forKey: .card)
+        try container.encode(summary.cardType, forKey: .cardType)
+        try container.encode(summary.maskedName, forKey: .name)
+        try container.encode(summary.maskedNumber, forKey: .number)
+        try container.encode(summary.birthYear, forKey: .birthYear)
+        try container.encode(age.map { $0 >= configuration.priority.elderlyAge } ?? false, forKey: .elderly)
+    }
+}

@@ -1,0 +1,112 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import IDCard
+import Logging
+import Queue
+import Reader
+public import ServiceLifecycle
+
+/// Runs the ID-card reader and tells the hall about cards: a read card becomes a session on the
+/// ``CardDesk`` and a masked `card_read` event on the event stream; removals and reader faults are
+/// events too.
+///
+/// The reader is the configured serial device, or with `auto` the first udev-named reader under
+/// `/dev/kioskd/`, else an in-process emulator (which starts with no card; tests and the technician
+/// present one through `POST /api/v1/emulator/card`). `run()` owns the reader and ends on graceful
+/// shutdown.
+public struct CardReaderService: Service {
+    private let device: String
+    private let desk: CardDesk
+    private let broadcaster: EventBroadcaster
+    private let elderlyAge: Int
+    private let timeZone: TimeZone
+    private let logger: Logger
+    /// The emulator, when no real reader is used.
+    public let emulator: ReaderEmulator?
+
+    /// Chooses the reader.
+    /// - Parameters:
+    ///   - device: `auto`, `emulator`, `none` or a device path (`[reader] device`).
+    ///   - desk: Where read cards are kept.
+    ///   - broadcaster: Where card events go.
+    ///   - elderlyAge: From which age a card holder is announced as elderly.
+    ///   - timeZone: The hall's time zone, for ages.
+    ///   - logger: For reader state (never personal data).
+    public init(
+        device: String, desk: CardDesk, broadcaster: EventBroadcaster, elderlyAge: Int, timeZone: TimeZone, logger: Logger
+    ) {
+        let chosen = device == "auto" ? Self.udevReader() ?? "emulator" : device
+        self.device = chosen
+        self.desk = desk
+        self.broadcaster = broadcaster
+        self.elderlyAge = elderlyAge
+        self.timeZone = timeZone
+        self.logger = logger
+        emulator = chosen == "emulator" ? ReaderEmulator(logger: logger) : nil
+    }
+
+    /// The first reader udev named under `/dev/kioskd/` (see `udev/70-kioskd.rules`), if any.
+    static func udevReader() -> String? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/dev/kioskd")) ?? []
+        return names.filter { $0.hasPrefix("reader-") }.sorted().first.map { "/dev/kioskd/\($0)" }
+    }
+
+    /// Reads cards until graceful shutdown.
+    public func run() async throws {
+        guard device != "none" else {
+            logger.notice("No ID-card reader configured")
+            try? await gracefulShutdown()
+            return
+        }
+        logger.notice("ID-card reader", metadata: ["reader.device": "\(device)"])
+        let emulatorLink = try emulator.map { _ in try ReaderEmulator.connectedPair() }
+        let device = device
+        let reader = ReaderService(clock: ContinuousClock(), logger: logger) {
+            if let emulatorLink { return emulatorLink.host }
+            return try await SerialTransport(path: device)
+        }
+        await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                if let emulator, let emulatorLink {
+                    group.addTask { await emulator.serve(emulatorLink.device) }
+                }
+                group.addTask { await reader.run() }
+                for await event in reader.events {
+                    handle(event)
+                }
+                group.cancelAll()
+            }
+        }
+    }
+
+    private func handle(_ event: ReaderEvent) {
+        let now = Date()
+        switch event {
+        case .connected(let name):
+            broadcaster.publish(card: CardEvent(kind: "reader_connected", fields: ["device": .string(name)]))
+        case .cardRead(let reading):
+            let session = desk.accept(reading.read.identity, at: now)
+            let summary = reading.read.identity.summary
+            let age = LocalClock(timeZone: timeZone).age(birthDate: summary.birthDateForAgeRule, on: now)
+            logger.info("Card read", metadata: ["reader.card.type": "\(summary.cardType)"])
+            broadcaster.publish(
+                card: CardEvent(
+                    kind: "card_read",
+                    fields: [
+                        "card": .string(session.id), "card_type": .string(summary.cardType),
+                        "name": .string(summary.maskedName), "number": .string(summary.maskedNumber),
+                        "birth_year": .number(Double(summary.birthYear)),
+                        "elderly": .bool(age.map { $0 >= elderlyAge } ?? false),
+                    ]))
+        case .cardRemoved:
+            desk.removed(at: now)
+            broadcaster.publish(card: CardEvent(kind: "card_removed", fields: [:]))
+        case .readerError(let error), .disconnected(let error):
+            logger.warning("ID-card reader fault", metadata: ["reader.error": "\(error.code)"])
+            let kind = if case .disconnected = event { "reader_disconnected" } else { "reader_error" }
+            broadcaster.publish(card: CardEvent(kind: kind, fields: ["code": .string("\(error.code)")]))
+        }
+    }
+}
