@@ -22,6 +22,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Daemon", package: "kioskd"),
+                .product(name: "IDCard", package: "kioskd"),
+                .product(name: "PersonalData", package: "kioskd"),
                 .product(name: "Queue", package: "kioskd"),
                 .product(name: "Store", package: "kioskd"),
                 .product(name: "GRDB", package: "GRDB.swift"),

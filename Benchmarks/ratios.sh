@@ -80,6 +80,25 @@ ratio() {
     }'
 }
 
+# wire_ratio LABEL NAME PERCENTILE WIRE-NS AIM-TEXT AIM-MAX-PERCENT -> the value as a percentage of WIRE-NS.
+wire_ratio() {
+    local top
+    top=$(value "$2" wallClock "$3")
+    if [[ -z $top ]]; then
+        printf '%-58s %8s   %s\n' "$1" "-" "$5 (missing export)"
+        return
+    fi
+    awk -v t="$top" -v w="$4" -v l="$1" -v a="$5" -v m="$6" 'BEGIN {
+        r = 100 * t / w
+        verdict = (m == "" ? "" : (r < m ? "  ok" : "  ABOVE AIM"))
+        printf "%-58s %7.3f%%   %s%s\n", l, r, a, verdict
+    }'
+}
+
+# One read-text+photo answer frame is 1295 bytes; 8N1 sends 10 bits a byte:
+# 1295 B × 10 bit/B ÷ 115200 bit/s = 0.112413… s ≈ 112,413,194 ns.
+card_read_wire_ns=112413194
+
 echo
 echo "Ratios"
 printf '%-58s %8s   %s\n' "" "value" "aim"
@@ -93,3 +112,5 @@ ratio "engine share of call: Engine:CallNext/10000 p50 / Queue p50" Engine:CallN
 ratio "HTTP vs in-process: take ticket p50" HTTP:TakeTicket 50 Queue:TakeTicket 50 "close to 1" ""
 ratio "HTTP vs in-process: call next p50 (10 waiting)" HTTP:CallNext 50 Queue:CallNext/10 50 "close to 1" ""
 ratio "HTTP vs in-process: take ticket p99" HTTP:TakeTicket 99 Queue:TakeTicket 99 "close to 1" ""
+wire_ratio "card read processing p99 / wire time of 1295 bytes at 115200 baud (112.4 ms)" \
+    Card:DecodeValidateMaskSeal 99 "$card_read_wire_ns" "< 1%" 1

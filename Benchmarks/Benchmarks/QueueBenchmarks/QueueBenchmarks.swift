@@ -109,6 +109,10 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // MARK: Card reads (CardReadBenchmarks.swift)
+
+    cardReadBenchmarks(scratch: scratch)
+
     // MARK: HTTP (a real `kioskd run` process, one keep-alive connection)
 
     Benchmark("HTTP:TakeTicket", configuration: http) { (benchmark: Benchmark, daemon: DaemonFixture) throws in
