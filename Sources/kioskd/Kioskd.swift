@@ -9,6 +9,7 @@ struct Kioskd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kioskd",
         abstract: "Self-service kiosk and queue-ticket daemon for service halls.",
-        subcommands: [RunCommand.self, ConfigCommand.self, UdevRulesCommand.self, EmulateCommand.self],
+        subcommands: [RunCommand.self, ConfigCommand.self, UdevRulesCommand.self, EmulateCommand.self,
+            ReaderCommand.self],
         defaultSubcommand: nil)
 }
