@@ -24,6 +24,7 @@ public final class EventStreamReader: @unchecked Sendable {
 
     private let socket: Int32
     private var buffer = Data()
+    private var closed = false
 
     /// Connects to `127.0.0.1:port` and requests `path`, optionally with `Last-Event-ID`.
     public init(port: Int, path: String = "/api/v1/events", lastEventID: String? = nil) throws {
@@ -92,8 +93,13 @@ public final class EventStreamReader: @unchecked Sendable {
         throw KioskTestingError(.timeout, "no \(name) event in \(limit) messages")
     }
 
-    /// Closes the connection.
-    public func close() { Glibc.close(socket) }
+    /// Closes the connection (once: closing a descriptor number twice could close whatever the process
+    /// opened under that number since — another test's browser pipe, say).
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        Glibc.close(socket)
+    }
 
-    deinit { Glibc.close(socket) }
+    deinit { close() }
 }

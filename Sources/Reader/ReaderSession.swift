@@ -209,19 +209,23 @@ public actor ReaderSession {
         }
     }
 
-    /// After a failed read, asks once whether a card is still there; throws ``ReaderError/Code/cardRemoved``
-    /// when none is. Any other answer leaves the original error to the caller.
+    /// After a failed read, asks whether a card is still there (retrying a probe that times out or comes
+    /// back garbled, like every other step); throws ``ReaderError/Code/cardRemoved`` when none is. Any other
+    /// answer leaves the original error to the caller.
     private func throwIfCardGone(after error: ReaderError) async throws {
-        let probe: Response
-        do {
-            probe = try await exchange(.findCard, timeout: configuration.findTimeout)
-        } catch let probeError as ReaderError where probeError.code == .disconnected || probeError.code == .cancelled {
-            throw probeError
-        } catch {
+        for _ in 0..<max(1, configuration.maximumAttempts) {
+            let probe: Response
+            do {
+                probe = try await exchange(.findCard, timeout: configuration.findTimeout)
+            } catch let probeError as ReaderError where probeError.code == .disconnected || probeError.code == .cancelled {
+                throw probeError
+            } catch {
+                continue
+            }
+            if probe.status == .cardNotFound {
+                throw ReaderError(.cardRemoved, "read text and photo: \(error.code), then no card", underlying: error)
+            }
             return
-        }
-        if probe.status == .cardNotFound {
-            throw ReaderError(.cardRemoved, "read text and photo: \(error.code), then no card", underlying: error)
         }
     }
 
