@@ -125,6 +125,8 @@ install: deps
 	sed 's|^ExecStart=/usr/local/bin/kioskd |ExecStart=$(BINDIR)/kioskd |' systemd/kioskd.service > .build/kioskd.service
 	install -m 0644 .build/kioskd.service "$(DESTDIR)$(UNITDIR)/kioskd.service"
 	install -m 0644 systemd/kioskd.sysusers "$(DESTDIR)$(SYSUSERSDIR)/kioskd.conf"
+	install -d "$(DESTDIR)/usr/share/kioskd/devices"
+	install -m 0644 devices/*.toml "$(DESTDIR)/usr/share/kioskd/devices/"
 	@if [[ -n "$(DESTDIR)" ]]; then \
 		echo "install: DESTDIR set: the kioskd user, $(CONFDIR)/kioskd.toml and daemon-reload are left to the package"; \
 		exit 0; \

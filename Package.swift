@@ -69,6 +69,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
+                "DeviceCatalog",
                 "IDCard",
                 "KioskConfiguration",
                 "PersonalData",

@@ -1,6 +1,7 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
+import DeviceCatalog
 import Foundation
 import Hummingbird
 public import KioskConfiguration
@@ -33,6 +34,7 @@ public struct KioskDaemon: Sendable {
     public func run() async throws {
         let store = try QueueStore(path: configuration.databasePath)
         let dataKey = try openDataKey(for: store)
+        logBusFindings()
         let broadcaster = EventBroadcaster()
         let hall = try HallService(configuration: configuration.hall, store: store, broadcaster: broadcaster, logger: logger)
         let desk = CardDesk()
@@ -70,6 +72,32 @@ public struct KioskDaemon: Sendable {
             created ? "Created a new data key" : "Opened the data key",
             metadata: [LogKey.dataKey.rawValue: "\(configuration.dataKeyPath)", LogKey.fingerprint.rawValue: "\(key.fingerprint)"])
         return key
+    }
+
+    /// Logs every USB device on the bus, whether kioskd takes it, and why (from `devices/*.toml`), so a
+    /// technician with a reader of an unknown brand sees what was found and what to describe.
+    func logBusFindings() {
+        let directory = DeviceCatalog.defaultDirectory()
+        let catalog: DeviceCatalog
+        do {
+            catalog = try DeviceCatalog.load(directory: directory)
+        } catch {
+            logger.warning("Device catalog not loaded", metadata: [LogKey.error.rawValue: "\(error)"])
+            return
+        }
+        let findings = BusDevice.scanSysfs().map(catalog.assess)
+        for finding in findings {
+            var metadata = finding.metadata.mapValues { Logger.MetadataValue.string($0) }
+            metadata["usb.summary"] = .string(finding.description)
+            let level: Logger.Level = finding.isTaken || finding.reason == .unknownVendorSpecific ? .notice : .info
+            logger.log(level: level, "\(finding.message)", metadata: metadata)
+        }
+        logger.notice(
+            "USB bus scanned",
+            metadata: [
+                "usb.devices": "\(findings.count)", "usb.taken": "\(findings.filter(\.isTaken).count)",
+                "device.catalog": "\(directory) (\(catalog.models.count) models)",
+            ])
     }
 
     /// The HTTP application, also used in-process by tests.

@@ -21,6 +21,9 @@ struct DaemonLifecycleTests {
         #expect(status == 0)
         let log = try String(contentsOf: daemon.logFile, encoding: .utf8)
         #expect(log.contains("kioskd stopped"))
+        // Started from the checkout, the daemon finds devices/ and says what it saw on the USB bus.
+        #expect(log.contains("USB bus scanned"))
+        #expect(!log.contains("Device catalog not loaded"))
     }
 
     @Test func theDataKeyIsCreatedPrivateAndALostKeyStopsTheStart() async throws {
