@@ -1,8 +1,9 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
-import Foundation
+public import Foundation
 public import IDCard
+import Queue
 import Synchronization
 
 /// The card on the reader, for the few minutes a citizen needs to choose a business.
@@ -19,6 +20,12 @@ public final class CardDesk: Sendable {
         public let identity: CardIdentity
         /// When it was read.
         public let readAt: Date
+
+        /// Whether the holder is at or over `elderlyAge` on the hall's local day of `now`.
+        public func isElderly(age elderlyAge: Int, timeZone: TimeZone, now: Date) -> Bool {
+            let age = LocalClock(timeZone: timeZone).age(birthDate: identity.birthDateForAgeRule, on: now)
+            return age.map { $0 >= elderlyAge } ?? false
+        }
     }
 
     private struct State {

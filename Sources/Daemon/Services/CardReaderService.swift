@@ -4,7 +4,6 @@
 import Foundation
 import IDCard
 import Logging
-import Queue
 import Reader
 public import ServiceLifecycle
 
@@ -89,7 +88,6 @@ public struct CardReaderService: Service {
         case .cardRead(let reading):
             let session = desk.accept(reading.read.identity, at: now)
             let summary = reading.read.identity.summary
-            let age = LocalClock(timeZone: timeZone).age(birthDate: summary.birthDateForAgeRule, on: now)
             logger.info("Card read", metadata: ["reader.card.type": "\(summary.cardType)"])
             broadcaster.publish(
                 card: CardEvent(
@@ -98,7 +96,7 @@ public struct CardReaderService: Service {
                         "card": .string(session.id), "card_type": .string(summary.cardType),
                         "name": .string(summary.maskedName), "number": .string(summary.maskedNumber),
                         "birth_year": .number(Double(summary.birthYear)),
-                        "elderly": .bool(age.map { $0 >= elderlyAge } ?? false),
+                        "elderly": .bool(session.isElderly(age: elderlyAge, timeZone: timeZone, now: now)),
                     ]))
         case .cardRemoved:
             desk.removed(at: now)

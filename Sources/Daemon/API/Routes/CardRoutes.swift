@@ -51,13 +51,14 @@ struct CardView: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         let summary = session.identity.summary
-        let age = LocalClock(timeZone: configuration.timeZone).age(birthDate: summary.birthDateForAgeRule, on: Date())
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(session.id, forKey: .card)
         try container.encode(summary.cardType, forKey: .cardType)
         try container.encode(summary.maskedName, forKey: .name)
         try container.encode(summary.maskedNumber, forKey: .number)
         try container.encode(summary.birthYear, forKey: .birthYear)
-        try container.encode(age.map { $0 >= configuration.priority.elderlyAge } ?? false, forKey: .elderly)
+        try container.encode(
+            session.isElderly(age: configuration.priority.elderlyAge, timeZone: configuration.timeZone, now: Date()),
+            forKey: .elderly)
     }
 }
