@@ -19,6 +19,11 @@ let package = Package(
         .library(name: "KioskConfiguration", targets: ["KioskConfiguration"]),
         .library(name: "Daemon", targets: ["Daemon"]),
         .library(name: "KioskTesting", targets: ["KioskTesting"]),
+        .library(name: "Printing", targets: ["Printing"]),
+        .library(name: "PrinterLink", targets: ["PrinterLink"]),
+        .library(name: "CUPSPrinting", targets: ["CUPSPrinting"]),
+        .executable(name: "kioskd-cups-backend", targets: ["kioskd-cups-backend"]),
+        .executable(name: "kioskd-usb-rig", targets: ["kioskd-usb-rig"]),
     ],
     dependencies: [
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
@@ -34,15 +39,45 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
+        // C libraries from Debian's -dev packages.
+        .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
+        .systemLibrary(name: "CUMockdev", pkgConfig: "umockdev-1.0", providers: [.apt(["libumockdev-dev"])]),
+        // Debian 12's libcups2-dev ships cups-config but no cups.pc: the module map links `cups` by name.
+        .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         // The GA 467 SAM frame protocol and the ID-card text layouts, with masking. Pure: no I/O.
         .target(name: "IDCard"),
         // The supported reader and printer models (devices/*.toml) and the udev rules generated from them.
         .target(name: "DeviceCatalog", dependencies: ["TOMLKit"]),
-        // ID-card reader transports (USB-serial over termios), reader sessions, and the byte-exact emulator.
+        // ID-card reader transports (libusb, USB-serial over termios), reader sessions, and the byte-exact emulator.
         .target(
             name: "Reader",
-            dependencies: ["IDCard", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CLibUSB", "DeviceCatalog", "IDCard", .product(name: "Logging", package: "swift-log")]
         ),
+        // Test rig: an emulated USB SAM reader on an emulated usbdevfs (umockdev), for the libusb transport's tests.
+        .executableTarget(
+            name: "kioskd-usb-rig",
+            dependencies: ["CUMockdev", "IDCard", "Reader", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Ticket and receipt layouts, rendered to ESC/POS (GB18030 text or raster, QR codes). No I/O.
+        .target(
+            name: "Printing",
+            dependencies: ["CFreeType", "CQRencode", .product(name: "Logging", package: "swift-log")]
+        ),
+        // The byte link to an ESC/POS printer (usblp, tty), its real-time status, and the printer emulator.
+        .target(
+            name: "PrinterLink",
+            dependencies: ["Printing", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Print jobs and printer status through libcups.
+        .target(
+            name: "CUPSPrinting",
+            dependencies: ["CCUPS", "Printing", .product(name: "Logging", package: "swift-log")]
+        ),
+        // The kioskd CUPS backend: writes a job to the printer and reports its paper state to cupsd.
+        .executableTarget(name: "kioskd-cups-backend", dependencies: ["PrinterLink", "Printing"]),
         // The data key: keyed hashes of ID numbers and AES-GCM sealing of identities at rest.
         .target(name: "PersonalData", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Pure queue logic: numbering, priorities, calling policy, estimates, alarms. No I/O.
@@ -106,11 +141,19 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Test support for printing: an ESC/POS interpreter that turns printed bytes into text lines and a PNG.
+        .target(name: "PrintTesting", dependencies: ["CFreeType", "CPNG", "Printing"]),
         .testTarget(name: "IDCardTests", dependencies: ["IDCard"]),
         .testTarget(name: "DeviceCatalogTests", dependencies: ["DeviceCatalog"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "IDCard"], exclude: ["Fixtures"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue"]),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing", "PrintTesting"]),
+        .testTarget(name: "PrinterLinkTests", dependencies: ["PrinterLink", "Printing", "PrintTesting"]),
+        .testTarget(
+            name: "CUPSPrintingTests",
+            dependencies: ["CUPSPrinting", "KioskTesting", "PrinterLink", "Printing", "PrintTesting"]
+        ),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Queue", .product(name: "GRDB", package: "GRDB.swift")]

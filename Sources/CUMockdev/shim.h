@@ -1,0 +1,2 @@
+#include <umockdev.h>
+#include <linux/usbdevice_fs.h>
