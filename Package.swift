@@ -51,10 +51,12 @@ let package = Package(
         .target(name: "IDCard"),
         // The supported reader and printer models (devices/*.toml) and the udev rules generated from them.
         .target(name: "DeviceCatalog", dependencies: ["TOMLKit"]),
+        // Byte links to devices through file descriptors (ttys, ptys, usblp) with timeouts, and pseudo-terminals.
+        .target(name: "DeviceIO"),
         // ID-card reader transports (libusb, USB-serial over termios), reader sessions, and the byte-exact emulator.
         .target(
             name: "Reader",
-            dependencies: ["CLibUSB", "DeviceCatalog", "IDCard", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CLibUSB", "DeviceCatalog", "DeviceIO", "IDCard", .product(name: "Logging", package: "swift-log")]
         ),
         // Test rig: an emulated USB SAM reader on an emulated usbdevfs (umockdev), for the libusb transport's tests.
         .executableTarget(
@@ -69,7 +71,7 @@ let package = Package(
         // The byte link to an ESC/POS printer (usblp, tty), its real-time status, and the printer emulator.
         .target(
             name: "PrinterLink",
-            dependencies: ["Printing", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DeviceIO", "Printing", .product(name: "Logging", package: "swift-log")]
         ),
         // Print jobs and printer status through libcups.
         .target(
@@ -148,6 +150,7 @@ let package = Package(
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "ReaderTests", dependencies: ["Reader", "IDCard"], exclude: ["Fixtures"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue"]),
+        .testTarget(name: "DeviceIOTests", dependencies: ["DeviceIO"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "PrintTesting"]),
         .testTarget(name: "PrinterLinkTests", dependencies: ["PrinterLink", "Printing", "PrintTesting"]),
         .testTarget(
