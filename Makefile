@@ -53,7 +53,7 @@ BENCH_FLAGS ?=
 BENCH_BASELINE := current
 BENCH_EXPORT := $(CURDIR)/Benchmarks/.build/kioskd-bench-results
 
-.PHONY: deps build run test verify-unit bench install clean
+.PHONY: deps build run test verify-unit pii-scan bench install clean
 
 deps:
 	@missing=(); \
@@ -81,15 +81,21 @@ run: build
 	$(SWIFT) run --skip-build kioskd run $(if $(CONFIG),--config "$(CONFIG)")
 
 # Integration tests start .build/debug/kioskd themselves, hence the full build first.
+# A second pass then scans everything the first pass's scenarios wrote for test card data in clear.
 test: build
-	@mkdir -p .build; \
+	@mkdir -p .build; rm -rf .build/test-output/runs; \
 	status=0; \
-	$(SWIFT) test --skip-build $(SWIFT_TEST_FLAGS) 2>&1 | tee .build/test-output.log || status=$$?; \
+	$(SWIFT) test --skip-build --skip PersonalDataScanTests $(SWIFT_TEST_FLAGS) 2>&1 | tee .build/test-output.log || status=$$?; \
 	echo; \
 	echo "== Test summary =="; \
 	grep -E 'Executed [0-9]+ tests?|Test run with [0-9]+ tests?|tests? failed|error: ' .build/test-output.log | tail -n 20 || true; \
 	if (( status != 0 )); then echo "make test: swift test failed (exit $$status)"; exit "$$status"; fi
-	@$(MAKE) --no-print-directory verify-unit
+	@$(MAKE) --no-print-directory pii-scan verify-unit
+
+# The suite-wide personal-data scan over .build/test-output/runs (see Tests/IntegrationTests/PersonalDataScanTests.swift).
+pii-scan:
+	@KIOSKD_PII_SCAN=1 $(SWIFT) test --skip-build --filter PersonalDataScanTests 2>&1 | tee .build/pii-scan.log | tail -n 5
+	@grep -q 'Test run with 1 test' .build/pii-scan.log || { echo "pii-scan: the scan did not run"; exit 1; }
 
 # Checks the unit offline; verify wants ExecStart's binary to exist, so a copy points at the debug build.
 verify-unit:

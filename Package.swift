@@ -175,7 +175,7 @@ let package = Package(
             ]
         ),
         // Black-box tests of the real `kioskd` process (built first by `make test`), pages in headless Chromium.
-        .testTarget(name: "IntegrationTests", dependencies: ["KioskTesting", "Queue", "Store"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["KioskTesting", "Queue", "Reader", "Store"]),
     ]
 )
 

@@ -96,7 +96,7 @@ struct ReaderDecodeTests {
         status: Int32, output: String, error: String
     ) {
         let directory = try TestDirectory("reader-decode")
-        let file = directory.file(name)
+        let file = try directory.input(name)
         try Data(bytes).write(to: file)
         return try runKioskd(["reader", "decode"] + (hex ? ["--hex"] : []) + [file.path], binary: DaemonProcess.binary)
     }

@@ -7,12 +7,28 @@ import Foundation
 struct TestDirectory {
     let url: URL
 
+    /// A new directory under ``runs``, kept after the test so the suite-wide personal-data scan
+    /// (`PersonalDataScanTests`) can read every log and database file the scenarios wrote.
     init(_ name: String) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("kioskd-\(name)-\(UUID().uuidString)")
+        url = Self.runs.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
+    /// `.build/test-output/runs/`: one directory per scenario (`make test` empties it first).
+    static var runs: URL { output.appendingPathComponent("runs") }
+
     func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+
+    /// A file the test writes for kioskd to read (a captured card stream holds clear test data on purpose);
+    /// it lives under `inputs/`, which the personal-data scan skips.
+    func input(_ name: String) throws -> URL {
+        let inputs = url.appendingPathComponent(Self.inputFolder)
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        return inputs.appendingPathComponent(name)
+    }
+
+    /// The folder name of test inputs inside a run directory.
+    static let inputFolder = "inputs"
 
     /// `.build/test-output/` in the repository: screenshots a person can look at after `make test`.
     static var output: URL {
@@ -36,5 +52,9 @@ func runKioskd(_ arguments: [String], binary: URL) throws -> (status: Int32, out
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    // Kept for the suite-wide personal-data scan: what a technician would see on the terminal.
+    let transcript = TestDirectory.runs.appendingPathComponent("command-\(UUID().uuidString).log")
+    try? FileManager.default.createDirectory(at: TestDirectory.runs, withIntermediateDirectories: true)
+    try? (outputData + errorData).write(to: transcript)
     return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
 }
