@@ -3,10 +3,11 @@
 
 public import IDCard
 
-/// A complete read from a reader: the identity and photo, and the card serial that select answered.
+/// A complete read from a reader: the identity and photo (and fingerprints when asked for), the newest
+/// additional address when asked for, and the card serial that select answered.
 ///
-/// Prints masked (through ``CardRead``'s description) and never shows the serial, the photo or any field
-/// in clear.
+/// Prints masked (through ``CardRead``'s description) and never shows the serial, the photo, the
+/// additional address or any field in clear.
 public struct CardReading: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
     CustomReflectable
 {
@@ -14,14 +15,19 @@ public struct CardReading: Sendable, Hashable, CustomStringConvertible, CustomDe
     public let read: CardRead
     /// The data of the select answer (8 bytes, all zero on the readers seen; research notes §3.1).
     public let cardSerial: [UInt8]
+    /// 追加住址, the address written on the card after issue, when the session asked for it and the card has
+    /// one; it supersedes the identity's address.
+    public let additionalAddress: Address?
 
     /// Creates a reading.
     /// - Parameters:
     ///   - read: The identity, photo and fingerprint.
     ///   - cardSerial: The select answer's data.
-    public init(read: CardRead, cardSerial: [UInt8]) {
+    ///   - additionalAddress: The newest additional address, if read.
+    public init(read: CardRead, cardSerial: [UInt8], additionalAddress: Address? = nil) {
         self.read = read
         self.cardSerial = cardSerial
+        self.additionalAddress = additionalAddress
     }
 
     /// The masked read.

@@ -54,6 +54,11 @@ public struct EmulatedCard: Sendable, Hashable, Codable, CustomStringConvertible
     public var cardVersion: String?
     /// The previous card's number link (`Y`), up to 3 characters.
     public var previousNumberLink: String?
+    /// 追加住址: the newest additional address written after issue (a move), answered to `30 03`; `nil`
+    /// answers status `91` (no content), as a card without one does.
+    public var additionalAddress: String?
+    /// How many 512-byte fingerprint templates the card holds (0, 1 or 2), answered to `30 10`.
+    public var fingerprintTemplates: Int?
 
     /// Creates a card; see the properties for which type uses which field.
     /// - Parameters:
@@ -74,12 +79,14 @@ public struct EmulatedCard: Sendable, Hashable, Codable, CustomStringConvertible
     ///   - nationality: The nationality code.
     ///   - cardVersion: The card version.
     ///   - previousNumberLink: The previous number link.
+    ///   - additionalAddress: The additional address.
+    ///   - fingerprintTemplates: The number of fingerprint templates (0–2).
     public init(
         key: String, type: CardType, name: String? = nil, englishName: String? = nil, sex: String,
         ethnicity: String? = nil, birthDate: String, address: String? = nil, number: String,
         issuingAuthority: String? = nil, validFrom: String, validTo: String, passNumber: String? = nil,
         issueCount: String? = nil, nationality: String? = nil, cardVersion: String? = nil,
-        previousNumberLink: String? = nil
+        previousNumberLink: String? = nil, additionalAddress: String? = nil, fingerprintTemplates: Int? = nil
     ) {
         self.key = key
         self.type = type
@@ -98,6 +105,8 @@ public struct EmulatedCard: Sendable, Hashable, Codable, CustomStringConvertible
         self.nationality = nationality
         self.cardVersion = cardVersion
         self.previousNumberLink = previousNumberLink
+        self.additionalAddress = additionalAddress
+        self.fingerprintTemplates = fingerprintTemplates
     }
 
     /// The 256-byte text block, laid out per the research notes.
@@ -158,10 +167,25 @@ public struct EmulatedCard: Sendable, Hashable, Codable, CustomStringConvertible
     }
 
     /// Dummy WLT photo bytes: 1024 bytes derived from the key, so two cards' photos differ.
-    public var photo: [UInt8] {
-        let seed = key.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
-        var state = seed
-        return (0..<1024).map { _ in
+    public var photo: [UInt8] { dummyBytes(count: 1024, salt: "photo") }
+
+    /// Dummy fingerprint templates: 512 bytes per template, derived from the key.
+    public var fingerprint: [UInt8] {
+        dummyBytes(count: 512 * min(max(fingerprintTemplates ?? 0, 0), 2), salt: "fingerprint")
+    }
+
+    /// The additional address as the card answers it: UCS-2 LE, space-padded to 70 bytes.
+    public var additionalAddressBlock: [UInt8]? {
+        additionalAddress.map { address in
+            var block = Block()
+            block.put(address, at: 0, bytes: 70)
+            return Array(block.bytes.prefix(70))
+        }
+    }
+
+    private func dummyBytes(count: Int, salt: String) -> [UInt8] {
+        var state = (salt + key).utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
+        return (0..<count).map { _ in
             state = state &* 1_664_525 &+ 1_013_904_223
             return UInt8(truncatingIfNeeded: state >> 24)
         }

@@ -65,7 +65,8 @@ public struct EmulatorFixture: Sendable, Hashable, Codable {
         EmulatedCard(
             key: "resident", type: .resident, name: "王测试", sex: "1", ethnicity: "01",
             birthDate: "19560815", address: "江苏省南京市玄武区测试路1号", number: "320102195608151233",
-            issuingAuthority: "南京市公安局玄武分局", validFrom: "20160101", validTo: "长期"
+            issuingAuthority: "南京市公安局玄武分局", validFrom: "20160101", validTo: "长期",
+            additionalAddress: "江苏省南京市鼓楼区测试街5号", fingerprintTemplates: 2
         ),
         EmulatedCard(
             key: "residence-permit", type: .residencePermit, name: "陈测试", sex: "2",

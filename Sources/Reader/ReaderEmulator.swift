@@ -137,14 +137,22 @@ public final class ReaderEmulator: Sendable {
                 guard let card, state.selected else { return (Self.answer(.readFailed), fault, false) }
                 state.selected = false
                 state.found = false
-                let fingerprint = command.parameter == 0x10
-                let lengths: [UInt8] = fingerprint ? [0x01, 0x00, 0x04, 0x00, 0x00, 0x00] : [0x01, 0x00, 0x04, 0x00]
-                let response = Self.answer(.success, data: lengths + card.textBlock + card.photo)
+                // §3.2 / §3.3: big-endian lengths (text 256, photo 1024, fingerprint 0/512/1024), then the data.
+                let fingerprint = command.parameter == 0x10 ? card.fingerprint : []
+                var lengths: [UInt8] = [0x01, 0x00, 0x04, 0x00]
+                if command.parameter == 0x10 { lengths += [UInt8(fingerprint.count >> 8), UInt8(fingerprint.count & 0xFF)] }
+                let response = Self.answer(.success, data: lengths + card.textBlock + card.photo + fingerprint)
                 if fault == .cardPulledMidRead {
                     state.card = nil
                     return (response, fault, true)
                 }
                 return (response, fault, false)
+            case (0x30, 0x03):
+                guard let card, state.selected else { return (Self.answer(.readFailed), fault, false) }
+                state.selected = false
+                state.found = false
+                guard let block = card.additionalAddressBlock else { return (Self.answer(.noContent), fault, false) }
+                return (Self.answer(.success, data: block), fault, false)
             default:
                 return (Self.answer(.commandError), fault, false)
             }

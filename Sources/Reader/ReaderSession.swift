@@ -37,6 +37,11 @@ public actor ReaderSession {
     ///   - `writeTimeout` (Duration, default 500 ms): how long the line may refuse a command's bytes.
     ///   - `maximumAttempts` (Int, default 3): attempts of the whole find → select → read sequence after a
     ///     timeout, a bad frame or a transient status; at least 1.
+    ///   - `readsFingerprint` (Bool, default false): read with `30 10` (text, photo and fingerprint templates)
+    ///     instead of `30 01`; about 1 KiB more on the line.
+    ///   - `readsAdditionalAddress` (Bool, default false): after the read, find → select → `30 03` for the
+    ///     newest 追加住址 (status `91` means the card has none). It is part of the read: if it fails, the whole
+    ///     read fails and is retried, so a reading never lacks an address the card holds.
     public struct Configuration: Sendable, Hashable {
         /// The wait for the answer to find card.
         public var findTimeout: Duration
@@ -50,6 +55,10 @@ public actor ReaderSession {
         public var writeTimeout: Duration
         /// Attempts of the find → select → read sequence; at least 1.
         public var maximumAttempts: Int
+        /// Whether reads ask for the fingerprint templates too.
+        public var readsFingerprint: Bool
+        /// Whether reads fetch the newest additional address.
+        public var readsAdditionalAddress: Bool
 
         /// Creates a configuration; see the type's documentation for the defaults.
         /// - Parameters:
@@ -59,13 +68,17 @@ public actor ReaderSession {
         ///   - statusTimeout: The wait for SAM status.
         ///   - writeTimeout: How long the line may refuse bytes.
         ///   - maximumAttempts: Attempts of the sequence.
+        ///   - readsFingerprint: Whether to read fingerprint templates.
+        ///   - readsAdditionalAddress: Whether to read the additional address.
         public init(
             findTimeout: Duration = .milliseconds(800),
             selectTimeout: Duration = .milliseconds(500),
             readTimeout: Duration = .seconds(2),
             statusTimeout: Duration = .seconds(3),
             writeTimeout: Duration = .milliseconds(500),
-            maximumAttempts: Int = 3
+            maximumAttempts: Int = 3,
+            readsFingerprint: Bool = false,
+            readsAdditionalAddress: Bool = false
         ) {
             self.findTimeout = findTimeout
             self.selectTimeout = selectTimeout
@@ -73,6 +86,8 @@ public actor ReaderSession {
             self.statusTimeout = statusTimeout
             self.writeTimeout = writeTimeout
             self.maximumAttempts = maximumAttempts
+            self.readsFingerprint = readsFingerprint
+            self.readsAdditionalAddress = readsAdditionalAddress
         }
     }
 
@@ -182,9 +197,10 @@ public actor ReaderSession {
             throw statusError(selected.status, step: .selectCard)
         }
 
+        let readCommand: Command = configuration.readsFingerprint ? .readWithFingerprint : .readTextAndPhoto
         let response: Response
         do {
-            response = try await exchange(.readTextAndPhoto, timeout: configuration.readTimeout)
+            response = try await exchange(readCommand, timeout: configuration.readTimeout)
         } catch let error as ReaderError where error.code == .timeout || error.code == .badFrame {
             try await throwIfCardGone(after: error)
             throw error
@@ -193,19 +209,46 @@ public actor ReaderSession {
         case .success:
             break
         case .retry:
-            let error = statusError(response.status, step: .readTextAndPhoto)
+            let error = statusError(response.status, step: readCommand)
             try await throwIfCardGone(after: error)
             throw error
         case .cardError, .callTechnician:
-            throw statusError(response.status, step: .readTextAndPhoto)
+            throw statusError(response.status, step: readCommand)
+        }
+        let read: CardRead
+        do {
+            read = try configuration.readsFingerprint
+                ? CardRead(withFingerprint: response.data) : CardRead(textAndPhoto: response.data)
+        } catch where error.code == .truncatedPayload || error.code == .inconsistentPayload {
+            throw ReaderError(.badFrame, "\(readCommand.name): \(error.code)", underlying: error)
+        } catch {
+            throw ReaderError(.unreadableCard, "\(readCommand.name): \(error.code)", underlying: error)
+        }
+        let additionalAddress = configuration.readsAdditionalAddress ? try await readAdditionalAddress() : nil
+        return CardReading(read: read, cardSerial: selected.data, additionalAddress: additionalAddress)
+    }
+
+    /// Find → select → read additional address, after a read (the card needs selecting again); `nil` when the
+    /// card has none (status `91`). A card gone by now is ``ReaderError/Code/cardRemoved``.
+    private func readAdditionalAddress() async throws -> Address? {
+        let found = try await exchange(.findCard, timeout: configuration.findTimeout)
+        if found.status == .cardNotFound {
+            throw ReaderError(.cardRemoved, "\(Command.readAdditionalAddress.name): no card after the read")
+        }
+        guard found.status.classification == .success else { throw statusError(found.status, step: .findCard) }
+        let selected = try await exchange(.selectCard, timeout: configuration.selectTimeout)
+        guard selected.status.classification == .success else {
+            throw statusError(selected.status, step: .selectCard)
+        }
+        let response = try await exchange(.readAdditionalAddress, timeout: configuration.selectTimeout)
+        if response.status == .noContent { return nil }
+        guard response.status.classification == .success else {
+            throw statusError(response.status, step: .readAdditionalAddress)
         }
         do {
-            let read = try CardRead(textAndPhoto: response.data)
-            return CardReading(read: read, cardSerial: selected.data)
-        } catch where error.code == .truncatedPayload || error.code == .inconsistentPayload {
-            throw ReaderError(.badFrame, "read text and photo: \(error.code)", underlying: error)
+            return try Address(additionalAddress: response.data)
         } catch {
-            throw ReaderError(.unreadableCard, "read text and photo: \(error.code)", underlying: error)
+            throw ReaderError(.unreadableCard, "\(Command.readAdditionalAddress.name): \(error.code)", underlying: error)
         }
     }
 

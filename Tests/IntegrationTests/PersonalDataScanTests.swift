@@ -60,6 +60,7 @@ struct PersonalDataScanTests {
                 card.name.map { Secret(field: "name", value: $0) },
                 card.englishName.map { Secret(field: "English name", value: $0) },
                 card.address.map { Secret(field: "address", value: $0) },
+                card.additionalAddress.map { Secret(field: "additional address", value: $0) },
             ].compactMap { $0 }
         }
     }

@@ -3,7 +3,7 @@
 
 import IDCard
 import Logging
-import Reader
+@testable import Reader
 import Testing
 
 #if canImport(FoundationEssentials)
@@ -146,5 +146,61 @@ struct EmulatorFixtureTests {
         let json = #"{"cards": [{"key": "a", "type": "resident", "sex": "1", "birthDate": "20000101", "number": "1", "validFrom": "20000101", "validTo": "20100101"}, {"key": "a", "type": "I", "sex": "1", "birthDate": "20000101", "number": "1", "validFrom": "20000101", "validTo": "20100101"}]}"#
         #expect(throws: ReaderError(.invalidFixture)) { try EmulatorFixture(json: Data(json.utf8)) }
         #expect(throws: ReaderError(.invalidFixture)) { try EmulatorFixture(json: Data("[]".utf8)) }
+    }
+}
+
+/// The optional parts of a read: fingerprint templates (`30 10`) and the newest additional address (`30 03`).
+struct ReaderSessionOptionalPartsTests {
+    @Test func readsFingerprintTemplatesOnlyWhenAsked() async throws {
+        let card = try #require(try Fixtures.load().card("resident"))
+        var configuration = fastSession
+        configuration.readsFingerprint = true
+        let withPrints = try await withEmulatedReader(
+            ReaderEmulator(card: card, logger: LogStore().logger()), configuration: configuration, logger: LogStore().logger()
+        ) { await $0.readCard() }
+        let reading = try #require(withPrints.reading)
+        #expect(reading.read.fingerprint.count == 1024)
+        #expect(reading.read.fingerprint == card.fingerprint)
+        #expect(reading.read.identity.revealedNumber == card.number)
+
+        let (_, plain) = try await ReaderSessionTests.readCard("resident", logger: LogStore().logger())
+        #expect(try #require(plain.reading).read.fingerprint.isEmpty)
+    }
+
+    /// [YZSAM] in the research notes (§3.3): a full read is 1297 bytes on the wire with no fingerprint,
+    /// 1809 with one 512-byte template and 2321 with two.
+    @Test(arguments: [(0, 1297), (1, 1809), (2, 2321)])
+    func fingerprintAnswerHasThePublishedFrameLength(templates: Int, frameLength: Int) throws {
+        var card = try #require(try Fixtures.load().card("resident"))
+        card.fingerprintTemplates = templates
+        let emulator = ReaderEmulator(card: card, logger: LogStore().logger())
+        _ = emulator.respond(to: .findCard)
+        _ = emulator.respond(to: .selectCard)
+        let answer = emulator.respond(to: .readWithFingerprint).flatMap(\.bytes)
+        #expect(answer.count == frameLength)
+    }
+
+    @Test func readsTheAdditionalAddressWhenAskedAndReportsNoneForACardWithout() async throws {
+        var configuration = fastSession
+        configuration.readsAdditionalAddress = true
+        let fixture = try Fixtures.load()
+        let moved = try #require(fixture.card("resident"))
+        let outcome = try await withEmulatedReader(
+            ReaderEmulator(card: moved, logger: LogStore().logger()), configuration: configuration, logger: LogStore().logger()
+        ) { await $0.readCard() }
+        let reading = try #require(outcome.reading)
+        let address = try #require(reading.additionalAddress)
+        #expect(address.revealed == moved.additionalAddress)
+        for text in [String(describing: reading), String(reflecting: reading)] {
+            #expect(!text.contains(address.revealed))
+        }
+
+        let unmoved = try #require(fixture.card("residence-permit"))
+        let none = try await withEmulatedReader(
+            ReaderEmulator(card: unmoved, logger: LogStore().logger()), configuration: configuration, logger: LogStore().logger()
+        ) { await $0.readCard() }
+        let plain = try #require(none.reading)
+        #expect(plain.additionalAddress == nil)
+        #expect(plain.read.identity.revealedNumber == unmoved.number)
     }
 }
