@@ -22,6 +22,9 @@ public final class ReaderService<C: Clock>: Sendable where C.Duration == Duratio
     ///     card every 1000 ms (research notes §6).
     ///   - `reconnectInterval` (Duration, default 2 s): the pause before reopening a lost or missing reader.
     ///   - `removalConfirmations` (Int, default 2): consecutive "no card" answers that confirm a removal.
+    ///   - `samRecheckInterval` (Duration, default 10 s): while the SAM reports a fault that needs a
+    ///     technician (self-test failed, not authorised), the service stops polling for cards and asks the SAM
+    ///     for its status this often; when it answers well again, the reader is reported connected again.
     ///   - `session` (``ReaderSession/Configuration``): timeouts and retries of each read.
     public struct Configuration: Sendable, Hashable {
         /// The pause between reads.
@@ -30,6 +33,8 @@ public final class ReaderService<C: Clock>: Sendable where C.Duration == Duratio
         public var reconnectInterval: Duration
         /// Consecutive "no card" answers that confirm a removal.
         public var removalConfirmations: Int
+        /// How often a faulty SAM is asked for its status again.
+        public var samRecheckInterval: Duration
         /// Timeouts and retries of each read.
         public var session: ReaderSession.Configuration
 
@@ -38,16 +43,19 @@ public final class ReaderService<C: Clock>: Sendable where C.Duration == Duratio
         ///   - pollInterval: The pause between reads.
         ///   - reconnectInterval: The pause before reopening the reader.
         ///   - removalConfirmations: "No card" answers that confirm a removal.
+        ///   - samRecheckInterval: How often a faulty SAM is asked for its status again.
         ///   - session: Timeouts and retries of each read.
         public init(
             pollInterval: Duration = .seconds(1),
             reconnectInterval: Duration = .seconds(2),
             removalConfirmations: Int = 2,
+            samRecheckInterval: Duration = .seconds(10),
             session: ReaderSession.Configuration = .init()
         ) {
             self.pollInterval = pollInterval
             self.reconnectInterval = reconnectInterval
             self.removalConfirmations = removalConfirmations
+            self.samRecheckInterval = samRecheckInterval
             self.session = session
         }
     }
@@ -110,17 +118,43 @@ public final class ReaderService<C: Clock>: Sendable where C.Duration == Duratio
     }
 
     /// Reads until the link is lost or the task is cancelled.
+    ///
+    /// The SAM is checked first. A SAM fault that needs a technician — at the start or in the answer to any
+    /// read — is reported once, and from then on only the SAM's status is asked, every
+    /// `samRecheckInterval`, instead of polling for cards; when it is well again, ``ReaderEvent/connected(device:)``
+    /// says the reader is ready once more.
     private func poll(_ transport: any ReaderTransport) async {
         let session = ReaderSession(transport: transport, configuration: configuration.session, logger: logger)
         var presence = CardPresence(removalConfirmations: configuration.removalConfirmations)
-        do {
-            try await session.checkSAM()
-        } catch let error as ReaderError {
-            if emit(presence.handle(.failed(error)), device: transport.name) { return }
-        } catch {}
+        var checksSAM = true
+        var samFaulted = false
         while !Task.isCancelled {
-            if emit(presence.handle(await session.readCard()), device: transport.name) { return }
-            guard (try? await clock.sleep(for: configuration.pollInterval)) != nil else { return }
+            if checksSAM {
+                do {
+                    try await session.checkSAM()
+                    checksSAM = false
+                    if samFaulted {
+                        samFaulted = false
+                        logger.notice("SAM answers well again", metadata: [LogKey.device.rawValue: "\(transport.name)"])
+                        continuation.yield(.connected(device: transport.name))
+                    }
+                } catch {
+                    let readerError = error as? ReaderError ?? ReaderError(.ioFailed, "SAM status", underlying: nil)
+                    if emit(presence.handle(.failed(readerError)), device: transport.name) { return }
+                    checksSAM = readerError.code == .needsTechnician
+                    samFaulted = samFaulted || checksSAM
+                }
+            }
+            if !checksSAM {
+                let outcome = await session.readCard()
+                if emit(presence.handle(outcome), device: transport.name) { return }
+                if case .failed(let error) = outcome, error.code == .needsTechnician {
+                    checksSAM = true
+                    samFaulted = true
+                }
+            }
+            let pause = checksSAM ? configuration.samRecheckInterval : configuration.pollInterval
+            guard (try? await clock.sleep(for: pause)) != nil else { return }
         }
     }
 

@@ -139,3 +139,49 @@ struct ReaderServiceTests {
         #expect(codes == [.needsTechnician])
     }
 }
+
+/// A SAM that needs a technician is not hammered with card polls; it is re-checked, and its recovery is seen.
+struct ReaderServiceSAMFaultTests {
+    @Test(.timeLimit(.minutes(1)))
+    func aFaultySAMIsRecheckedInsteadOfPolledAndItsRecoveryIsReported() async throws {
+        let logs = LogStore()
+        let logger = logs.logger()
+        let card = try #require(try Fixtures.load().card("resident"))
+        let emulator = ReaderEmulator(card: card, fault: .selfTestFailure, logger: logger)
+        let (host, device) = try ReaderEmulator.connectedPair()
+        let service = ReaderService(
+            configuration: .init(pollInterval: .milliseconds(5), samRecheckInterval: .milliseconds(40), session: fastSession),
+            logger: logger,
+            open: { host }
+        )
+        var summary: [String] = []
+        var duringFault: [String] = []
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await emulator.serve(device) }
+            group.addTask { await service.run() }
+            var events = service.events.makeAsyncIterator()
+            while let event = await events.next() {
+                switch event {
+                case .connected: summary.append("connected")
+                case .readerError(let error):
+                    summary.append("error \(error.code)")
+                    // Let several re-check periods pass in the fault before the SAM recovers.
+                    try? await Task.sleep(for: .milliseconds(300))
+                    duringFault = logs.all.filter { $0.contains("Emulator answered") }
+                    emulator.inject(.none)
+                case .cardRead:
+                    summary.append("read")
+                    group.cancelAll()
+                case .cardRemoved, .disconnected: summary.append("other")
+                }
+                if summary.last == "read" { break }
+            }
+            group.cancelAll()
+        }
+        #expect(summary == ["connected", "error needs_technician", "connected", "read"])
+        // During the fault only SAM status went to the reader (about one per 40 ms), never find card.
+        #expect(!duringFault.contains { $0.contains("find card") })
+        let statusChecks = duringFault.filter { $0.contains("SAM status") }.count
+        #expect((3...20).contains(statusChecks), "\(statusChecks) SAM status checks in 300 ms")
+    }
+}
