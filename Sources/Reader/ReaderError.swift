@@ -23,6 +23,8 @@ public struct ReaderError: Error, Sendable, Hashable, CustomStringConvertible, C
             case ioFailed = "io_failed"
             case cancelled
             case invalidFixture = "invalid_fixture"
+            case photoDecoderUnavailable = "photo_decoder_unavailable"
+            case photoUndecodable = "photo_undecodable"
         }
 
         fileprivate let base: Base
@@ -53,6 +55,10 @@ public struct ReaderError: Error, Sendable, Hashable, CustomStringConvertible, C
         public static let cancelled = Code(base: .cancelled)
         /// An emulator fixture file could not be read or holds an invalid card.
         public static let invalidFixture = Code(base: .invalidFixture)
+        /// The configured vendor WLT library cannot be loaded, or lacks the configured function.
+        public static let photoDecoderUnavailable = Code(base: .photoDecoderUnavailable)
+        /// The vendor WLT library refused a photo, or gave back something that is not a 102 × 126 BMP.
+        public static let photoUndecodable = Code(base: .photoUndecodable)
 
         /// The stable snake_case form, e.g. `card_removed`.
         public var description: String { base.rawValue }
