@@ -256,7 +256,8 @@ final class EmulatedUSBReader: @unchecked Sendable {
                 let bytes = Array(UnsafeRawBufferPointer(start: buffer.pointee.data, count: length))
                 finish(urb, actualLength: length, status: 0)
                 state.withLock { $0.completed.append(UInt(bitPattern: urb)) }
-                if unplugsOnRead, bytes.starts(with: [0x30, 0x01]) {
+                let readsCard = bytes.starts(with: [0x30, 0x01]) || (bytes.count > 8 && bytes[7] == 0x30 && bytes[8] == 0x01)
+                if unplugsOnRead, readsCard {
                     umockdev_ioctl_client_complete(client, 0, 0)
                     unplug()
                     return true
