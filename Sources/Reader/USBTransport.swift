@@ -71,6 +71,9 @@ public final class USBTransport: ReaderTransport, @unchecked Sendable {
         name = device.description
     }
 
+    /// Whether libusb started in this process, or why not (e.g. no usbfs in a container).
+    public static var libUSB: Result<Void, ReaderError> { USBContext.shared.map { _ in () } }
+
     /// The USB devices on the bus now, through the process's libusb context.
     /// - Returns: The devices in bus and address order.
     /// - Throws: ``ReaderError/Code/openFailed`` when libusb cannot start.
