@@ -61,7 +61,7 @@ let package = Package(
         // Test rig: an emulated USB SAM reader on an emulated usbdevfs (umockdev), for the libusb transport's tests.
         .executableTarget(
             name: "kioskd-usb-rig",
-            dependencies: ["CUMockdev", "IDCard", "Reader", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CUMockdev", "DeviceCatalog", "IDCard", "Reader", .product(name: "Logging", package: "swift-log")]
         ),
         // Ticket and receipt layouts, rendered to ESC/POS (GB18030 text or raster, QR codes). No I/O.
         .target(
@@ -148,7 +148,7 @@ let package = Package(
         .testTarget(name: "IDCardTests", dependencies: ["IDCard"]),
         .testTarget(name: "DeviceCatalogTests", dependencies: ["DeviceCatalog"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
-        .testTarget(name: "ReaderTests", dependencies: ["Reader", "IDCard"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReaderTests", dependencies: ["DeviceCatalog", "Reader", "IDCard"], exclude: ["Fixtures"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue"]),
         .testTarget(name: "DeviceIOTests", dependencies: ["DeviceIO"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "PrintTesting"]),

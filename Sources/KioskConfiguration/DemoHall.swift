@@ -66,9 +66,11 @@ extension KioskConfiguration {
         data_key = "var/kioskd.key"
 
         [reader]
-        # 身份证阅读器：auto = 自动（有 udev 命名的串口阅读器 /dev/kioskd/reader-* 就用它，否则用模拟器）、
-        # emulator = 模拟器、none = 不用阅读器，或设备路径如 /dev/ttyUSB0（默认 auto）。
-        # The ID-card reader: auto (a udev-named serial reader under /dev/kioskd/, else the emulator),
+        # 身份证阅读器：auto = 自动（USB 阅读器（devices/ 中描述的）在总线上或之后插入就用它，否则用 udev 命名的
+        # 串口阅读器 /dev/kioskd/reader-*，再否则用模拟器）、usb = 只用 USB 阅读器（等待插入）、emulator = 模拟器、
+        # none = 不用阅读器，或设备路径如 /dev/ttyUSB0（默认 auto）。
+        # The ID-card reader: auto (a USB reader described in devices/, on the bus or plugged in later, else a
+        # udev-named serial reader under /dev/kioskd/, else the emulator), usb (USB readers only; waits for one),
         # emulator, none, or a device path such as /dev/ttyUSB0 (default auto).
         device = "auto"
 

@@ -119,10 +119,10 @@ extension KioskConfiguration {
         guard let reader else { return "auto" }
         try reader.rejectUnknownKeys(allowed: ["device"])
         guard let device = try reader.string("device") else { return "auto" }
-        guard ["auto", "emulator", "none"].contains(device) || device.hasPrefix("/") else {
+        guard ["auto", "usb", "emulator", "none"].contains(device) || device.hasPrefix("/") else {
             throw reader.error(
                 .invalidValue, "device",
-                "expected \"auto\", \"emulator\", \"none\" or an absolute device path such as \"/dev/ttyUSB0\", "
+                "expected \"auto\", \"usb\", \"emulator\", \"none\" or an absolute device path such as \"/dev/ttyUSB0\", "
                     + "found \(TableReader.quoted(device))")
         }
         return device

@@ -19,8 +19,8 @@ public import Queue
 ///   - `store.path` (string, default `var/kioskd.sqlite`): the SQLite file, relative to the working directory.
 ///   - `store.data_key` (string, default `var/kioskd.key`): the data key file; created 0600 on first start,
 ///     and required once the store holds data sealed with it.
-///   - `reader.device` (string, default `auto`): the ID-card reader — `auto`, `emulator`, `none` or a
-///     serial device path.
+///   - `reader.device` (string, default `auto`): the ID-card reader — `auto`, `usb`, `emulator`, `none` or
+///     a serial device path.
 ///   - `priority.elderly_age` (integer, default `60`): age from which a card holder is elderly.
 ///   - `priority.green_channel` (array of strings, default `["disabled", "military"]`): green-channel categories.
 ///   - `priority.aged_weights` (inline table of numbers > 0, keys `normal`, `appointment`, `elderly`,
@@ -51,8 +51,9 @@ public struct KioskConfiguration: Sendable {
     public var databasePath: String
     /// The data key file that seals personal data and hashes ID numbers (created 0600 on first start).
     public var dataKeyPath: String
-    /// The ID-card reader: `auto` (a udev-named serial reader under `/dev/kioskd/`, else the emulator),
-    /// `emulator`, `none`, or a device path such as `/dev/ttyUSB0`.
+    /// The ID-card reader: `auto` (a USB reader a device file describes, on the bus or plugged in later, else a
+    /// udev-named serial reader under `/dev/kioskd/`, else the emulator), `usb` (USB readers only, waiting for
+    /// one), `emulator`, `none`, or a device path such as `/dev/ttyUSB0`.
     public var readerDevice: String
     /// Each window's staff token, by window id. Secret: never logged or described.
     public var windowTokens: [String: String]

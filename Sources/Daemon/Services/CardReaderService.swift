@@ -1,6 +1,7 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
+import DeviceCatalog
 import Foundation
 import IDCard
 import Logging
@@ -11,10 +12,17 @@ public import ServiceLifecycle
 /// ``CardDesk`` and a masked `card_read` event on the event stream; removals and reader faults are
 /// events too.
 ///
-/// The reader is the configured serial device, or with `auto` the first udev-named reader under
-/// `/dev/kioskd/`, else an in-process emulator (which starts with no card; tests and the technician
-/// present one through `POST /api/v1/emulator/card`). `run()` owns the reader and ends on graceful
-/// shutdown.
+/// The reader (`[reader] device`):
+/// - `auto`: a USB reader a device file (devices/) describes, when one is on the bus or plugged in later
+///   (libusb, ``USBReaderWatcher``); while there is none, the first udev-named serial reader under
+///   `/dev/kioskd/`, else an in-process emulator (which starts with no card; tests and the technician present
+///   one through `POST /api/v1/emulator/card`);
+/// - `usb`: USB readers only, waiting for one to arrive;
+/// - `emulator`, `none`, or a serial device path.
+///
+/// A USB reader unplugged mid-read gives a `reader_disconnected` event; the service then takes the next
+/// reader present (another USB reader, the fallback, or waits). `run()` owns the reader and the USB watcher,
+/// and ends on graceful shutdown.
 public struct CardReaderService: Service {
     private let device: String
     private let desk: CardDesk
@@ -27,7 +35,7 @@ public struct CardReaderService: Service {
 
     /// Chooses the reader.
     /// - Parameters:
-    ///   - device: `auto`, `emulator`, `none` or a device path (`[reader] device`).
+    ///   - device: `auto`, `usb`, `emulator`, `none` or a device path (`[reader] device`).
     ///   - desk: Where read cards are kept.
     ///   - broadcaster: Where card events go.
     ///   - elderlyAge: From which age a card holder is announced as elderly.
@@ -36,8 +44,8 @@ public struct CardReaderService: Service {
     public init(
         device: String, desk: CardDesk, broadcaster: EventBroadcaster, elderlyAge: Int, timeZone: TimeZone, logger: Logger
     ) {
+        self.device = device
         let chosen = device == "auto" ? Self.udevReader() ?? "emulator" : device
-        self.device = chosen
         self.desk = desk
         self.broadcaster = broadcaster
         self.elderlyAge = elderlyAge
@@ -61,8 +69,10 @@ public struct CardReaderService: Service {
         }
         logger.notice("ID-card reader", metadata: ["reader.device": "\(device)"])
         let emulatorLink = try emulator.map { _ in try ReaderEmulator.connectedPair() }
+        let selector = followsUSB ? usbSelector(emulatorLink: emulatorLink?.host) : nil
         let device = device
         let reader = ReaderService(clock: ContinuousClock(), logger: logger) {
+            if let selector { return try await selector.open() }
             if let emulatorLink { return emulatorLink.host }
             return try await SerialTransport(path: device)
         }
@@ -71,6 +81,9 @@ public struct CardReaderService: Service {
                 if let emulator, let emulatorLink {
                     group.addTask { await emulator.serve(emulatorLink.device) }
                 }
+                if let selector, let catalog = selector.catalogForWatching {
+                    group.addTask { await selector.follow(USBReaderWatcher(catalog: catalog).events()) }
+                }
                 group.addTask { await reader.run() }
                 for await event in reader.events {
                     handle(event)
@@ -78,6 +91,41 @@ public struct CardReaderService: Service {
                 group.cancelAll()
             }
         }
+    }
+
+    /// Whether USB readers are taken (`auto`, `usb`).
+    private var followsUSB: Bool { device == "auto" || device == "usb" }
+
+    /// The selector for `auto` and `usb`: USB readers from the device catalog, with the fallback of `auto`.
+    private func usbSelector(emulatorLink: (any ReaderTransport)?) -> USBReaderSelector {
+        let directory = DeviceCatalog.defaultDirectory()
+        var catalog: DeviceCatalog?
+        do {
+            catalog = try DeviceCatalog.load(directory: directory)
+        } catch {
+            logger.warning("No USB ID-card readers: device catalog not loaded", metadata: ["reader.error": "\(error)"])
+        }
+        if case .failure(let error) = USBTransport.libUSB {
+            logger.warning("No USB ID-card readers: libusb unavailable", metadata: ["reader.error": "\(error)"])
+            catalog = nil
+        }
+        let fallback: USBReaderSelector.Fallback? =
+            if device == "usb" {
+                nil
+            } else if let emulatorLink {
+                .init(name: "emulator", isShared: true) { emulatorLink }
+            } else if let path = Self.udevReader() {
+                .init(name: "udev serial reader", isShared: false) { try await SerialTransport(path: path) }
+            } else {
+                nil
+            }
+        logger.notice(
+            "Watching for USB ID-card readers",
+            metadata: [
+                "device.catalog": "\(directory)", "usb.hotplug": "\(USBReaderWatcher.usesHotplug)",
+                "reader.fallback": "\(fallback?.name ?? "none: waiting for a USB reader")",
+            ])
+        return USBReaderSelector(catalog: catalog, fallback: fallback, logger: logger)
     }
 
     private func handle(_ event: ReaderEvent) {
