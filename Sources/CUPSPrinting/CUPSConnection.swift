@@ -112,7 +112,8 @@ final class CUPSConnection {
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, "document-format", nil, CUPS_FORMAT_RAW)
         defer { ippDelete(request) }
         let resource = "/printers/\(queue)"
-        var status = cupsSendRequest(http, request, resource, bytes.count)
+        // The length is the whole body: the IPP request and the document after it.
+        var status = cupsSendRequest(http, request, resource, ippLength(request) + bytes.count)
         var offset = 0
         while status == HTTP_STATUS_CONTINUE, offset < bytes.count {
             let end = min(offset + 65536, bytes.count)

@@ -36,6 +36,9 @@ public struct PrinterStatus: Sendable, Hashable {
     public let queue: String?
     /// `printer-state-reasons` as cupsd gave them (`none` left out).
     public let reasons: [String]
+    /// Whether the queue is stopped (paused) or rejecting jobs, whatever else holds: a job waits until someone
+    /// runs `cupsenable` / `cupsaccept`.
+    public let isStopped: Bool
     /// `printer-state-message`: the backend's last `ERROR:` or `INFO:` text, or why cupsd was unreachable.
     public let detail: String?
 
@@ -51,6 +54,7 @@ public struct PrinterStatus: Sendable, Hashable {
         self.reasons = reasons.filter { $0 != "none" }
         self.detail = detail
         let bases = Set(self.reasons.map(Self.base(of:)))
+        isStopped = printerState == 5 || bases.contains("paused") || !isAcceptingJobs
         condition =
             if !bases.isDisjoint(with: ["media-empty", "media-needed"]) {
                 .paperOut
@@ -58,9 +62,9 @@ public struct PrinterStatus: Sendable, Hashable {
                 .doorOpen
             } else if !bases.isDisjoint(with: ["offline", "shutdown", "timed-out"]) {
                 .offline
-            } else if !bases.isDisjoint(with: ["media-jam", "other"]) && self.reasons.contains(where: { $0.hasSuffix("-error") }) {
+            } else if self.reasons.contains(where: { $0.hasPrefix("media-jam") || $0 == "other-error" }) {
                 .printerError
-            } else if printerState == 5 || bases.contains("paused") || !isAcceptingJobs {
+            } else if isStopped {
                 .stopped
             } else if bases.contains("media-low") {
                 .paperLow
@@ -80,6 +84,7 @@ public struct PrinterStatus: Sendable, Hashable {
         self.condition = condition
         self.queue = queue
         self.reasons = []
+        self.isStopped = false
         self.detail = detail
     }
 

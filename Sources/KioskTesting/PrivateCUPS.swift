@@ -16,14 +16,15 @@ public import Foundation
 /// Needs root. Clients reach it through ``server`` (libcups' `cupsSetServer` is per-thread, so pass it
 /// explicitly) or ``environment`` for the command-line tools.
 public final class PrivateCUPS: @unchecked Sendable {
-    // @unchecked Sendable: `process` is only signalled and polled after launch, which Process allows from
-    // any thread; everything else is immutable.
+    // @unchecked Sendable: `process` is a pid, only signalled and reaped; everything else is immutable.
 
     /// The temporary root (`etc/`, `bin/`, `spool/`, `log/`, `out/`).
     public let root: URL
     /// The TCP port cupsd listens on, on 127.0.0.1.
     public let port: Int
-    private let process: Process
+    /// cupsd, in its own process group with default signal handling (a `Process` started from a test's
+    /// worker thread inherits its blocked signals, and cupsd would then ignore `SIGTERM`).
+    private let process: ChildProcess
 
     /// Seconds between retries of a job whose backend exited RETRY.
     public static let retryIntervalSeconds = 2
@@ -57,25 +58,22 @@ public final class PrivateCUPS: @unchecked Sendable {
         port = try FreePort.find()
         root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kioskd-cups-\(UUID().uuidString)")
         try Self.layOut(root: root, port: port, installKioskdBackend: installKioskdBackend)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/cupsd")
-        process.arguments = [
-            "-f", "-c", root.appendingPathComponent("etc/cupsd.conf").path,
-            "-s", root.appendingPathComponent("etc/cups-files.conf").path,
-        ]
         let log = root.appendingPathComponent("log/cupsd.out")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
+        process = try ChildProcess.spawn(
+            executable: "/usr/sbin/cupsd",
+            arguments: [
+                "-f", "-c", root.appendingPathComponent("etc/cupsd.conf").path,
+                "-s", root.appendingPathComponent("etc/cups-files.conf").path,
+            ],
+            environment: ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" },
+            descriptors: [], outputPath: log.path)
         let deadline = ContinuousClock.now + .seconds(20)
         while !Self.acceptsConnections(port: port) {
-            guard process.isRunning else {
+            guard !process.reapIfExited() else {
                 throw KioskTestingError(.launchFailed, "cupsd exited: \(errorLog())")
             }
             guard ContinuousClock.now < deadline else {
-                process.terminate()
+                process.killAndReap()
                 throw KioskTestingError(.timeout, "cupsd did not listen within 20 s: \(errorLog())")
             }
             try await Task.sleep(for: .milliseconds(50))
@@ -83,7 +81,7 @@ public final class PrivateCUPS: @unchecked Sendable {
     }
 
     deinit {
-        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+        if !process.reapIfExited() { process.killAndReap() }
     }
 
     /// Creates a raw queue with `lpadmin -p NAME -E -v URI -m raw`, plus any extra `lpadmin` arguments.
@@ -181,25 +179,22 @@ public final class PrivateCUPS: @unchecked Sendable {
         (try? String(contentsOf: root.appendingPathComponent("log/error_log"), encoding: .utf8)) ?? "(no error_log)"
     }
 
-    /// Kills cupsd at once with `SIGKILL`, as a crash would, and waits until it is gone.
-    public func kill() async {
-        await stop(signal: SIGKILL)
+    /// Kills cupsd and its backends at once with `SIGKILL`, as a crash would, and reaps it.
+    public func kill() {
+        if !process.reapIfExited() { process.killAndReap() }
     }
 
     /// Stops cupsd (`SIGTERM`, then `SIGKILL` after 10 s) and removes the temporary root.
     public func stop() async {
-        await stop(signal: SIGTERM)
-        try? FileManager.default.removeItem(at: root)
-    }
-
-    private func stop(signal: Int32) async {
-        guard process.isRunning else { return }
-        Glibc.kill(process.processIdentifier, signal)
-        let deadline = ContinuousClock.now + .seconds(10)
-        while process.isRunning {
-            if ContinuousClock.now > deadline { Glibc.kill(process.processIdentifier, SIGKILL) }
-            try? await Task.sleep(for: .milliseconds(20))
+        if !process.reapIfExited() {
+            Glibc.kill(process.pid, SIGTERM)
+            let deadline = ContinuousClock.now + .seconds(10)
+            while !process.reapIfExited() {
+                if ContinuousClock.now > deadline { process.killAndReap() }
+                try? await Task.sleep(for: .milliseconds(20))
+            }
         }
+        try? FileManager.default.removeItem(at: root)
     }
 
     /// Whether something accepts TCP connections on 127.0.0.1:port.
