@@ -1,6 +1,7 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
+import DeviceIO
 import Synchronization
 
 /// A ``ReaderEmulator`` on a pty: the emulator serves the master side, and ``slavePath`` is the device a
@@ -22,7 +23,11 @@ public final class PseudoTerminalReader: Sendable {
     /// - Parameter emulator: The emulator to serve.
     /// - Throws: ``ReaderError/Code/openFailed``.
     public init(emulator: ReaderEmulator) throws {
-        terminal = try PseudoTerminal()
+        do {
+            terminal = try PseudoTerminal()
+        } catch {
+            throw ReaderError(error)
+        }
         slavePath = terminal.slavePath
         master = DescriptorTransport(descriptor: terminal.master, name: "pty master \(terminal.slavePath)")
         self.emulator = emulator

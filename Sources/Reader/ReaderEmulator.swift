@@ -1,6 +1,7 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
+import DeviceIO
 import IDCard
 public import Logging
 import Synchronization
@@ -75,7 +76,12 @@ public final class ReaderEmulator: Sendable {
     /// - Returns: The host's end (for a ``ReaderSession``) and the device's end (for ``serve(_:)``).
     /// - Throws: ``ReaderError/Code/openFailed``.
     public static func connectedPair() throws -> (host: any ReaderTransport, device: any ReaderTransport) {
-        let (host, device) = try SocketPair.make()
+        let (host, device): (CInt, CInt)
+        do {
+            (host, device) = try SocketPair.make()
+        } catch {
+            throw ReaderError(error)
+        }
         return (
             DescriptorTransport(descriptor: host, name: "in-process", isSocket: true),
             DescriptorTransport(descriptor: device, name: "in-process emulator", isSocket: true)

@@ -1,6 +1,9 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
+import Dispatch
+public import DeviceIO
+
 /// A USB-serial or RS-232 reader, or the slave side of the emulator's pty, through termios.
 ///
 /// Opening takes the tty with `O_NOCTTY | O_NONBLOCK`, an exclusive `flock`, raw mode (`cfmakeraw`), the
@@ -30,8 +33,8 @@ public final class SerialTransport: ReaderTransport {
         self.path = path
         self.settings = settings
         let queue = DispatchQueue(label: "kioskd.reader.serial")
-        let descriptor = try await DescriptorTransport.run(on: queue) { _ in
-            try Self.openConfigured(path: path, settings: settings)
+        let descriptor = try await DescriptorTransport.run(on: queue) { _ throws(DeviceIOError) in
+            try SerialLine.open(path: path, settings: settings)
         }
         link = DescriptorTransport(descriptor: descriptor, name: path, queue: queue)
     }
@@ -63,5 +66,3 @@ public final class SerialTransport: ReaderTransport {
         await link.close()
     }
 }
-
-import Dispatch

@@ -1,15 +1,15 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
-/// Line settings for a USB-serial or RS-232 reader.
+/// Line settings for a USB-serial or RS-232 device: a card reader or a receipt printer.
 ///
 /// - Configuration keys:
-///   - `baudRate` (Int, default `115200`): 9600, 19200, 38400, 57600 or 115200 — the readers' speeds.
+///   - `baudRate` (Int, default `115200`): 9600, 19200, 38400, 57600 or 115200 or 230400.
 ///   - `dataBits` (Int, default `8`): 7 or 8.
 ///   - `parity` (``Parity``, default `.none`).
 ///   - `stopBits` (Int, default `1`): 1 or 2.
 ///
-/// The default is the readers' factory setting, 115200 8N1 (research notes §4.1).
+/// The default is the readers' factory setting, 115200 8N1 (research notes, ID-card protocol §4.1).
 public struct SerialSettings: Sendable, Hashable {
     /// Parity of each character.
     public enum Parity: String, Sendable, Hashable {

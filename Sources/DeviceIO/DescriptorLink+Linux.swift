@@ -1,38 +1,39 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
-import Dispatch
+public import Dispatch
 import Glibc
 import Synchronization
 
-/// A ``ReaderTransport`` over a non-blocking file descriptor: a tty, a pty master, or a socket.
+/// A byte link over a non-blocking file descriptor: a tty, a pty master, a usblp device, or a socket.
 ///
 /// Threading: every system call (`poll`, `read`, `write`, `close`) runs on a serial `DispatchQueue` owned by
-/// this transport, never on Swift's cooperative pool; the async methods suspend on a continuation until the
+/// this link, never on Swift's cooperative pool; the async methods suspend on a continuation until the
 /// queue is done. A call blocks its queue for at most the timeout it was given, and `poll` runs in slices
 /// of ``pollSlice`` so a cancelled task or a ``close()`` is noticed within one slice.
-final class DescriptorTransport: ReaderTransport, @unchecked Sendable {
+public final class DescriptorLink: @unchecked Sendable {
     // @unchecked Sendable: `descriptor` is only touched on `queue` (and in `deinit`, when no call can
     // be running); `closing` is atomic; everything else is immutable.
-    let name: String
+    /// A name for logs: a device path or `in-process`. Never data.
+    public let name: String
     private let queue: DispatchQueue
     private var descriptor: CInt
     private let isSocket: Bool
     private let closing = Atomic<Bool>(false)
     /// The longest a single `poll` waits before checking for cancellation and closing.
-    static let pollSlice: Duration = .milliseconds(50)
+    public static let pollSlice: Duration = .milliseconds(50)
 
     /// Takes ownership of a descriptor opened with `O_NONBLOCK`.
     /// - Parameters:
-    ///   - descriptor: The open descriptor; closed by ``close()`` or when the transport is released.
+    ///   - descriptor: The open descriptor; closed by ``close()`` or when the link is released.
     ///   - name: A name for logs.
     ///   - isSocket: Whether to write with `send(MSG_NOSIGNAL)` so a closed peer gives `EPIPE`, not `SIGPIPE`.
     ///   - queue: The queue for the blocking calls; a new serial queue by default.
-    init(descriptor: CInt, name: String, isSocket: Bool = false, queue: DispatchQueue? = nil) {
+    public init(descriptor: CInt, name: String, isSocket: Bool = false, queue: DispatchQueue? = nil) {
         self.descriptor = descriptor
         self.name = name
         self.isSocket = isSocket
-        self.queue = queue ?? DispatchQueue(label: "kioskd.reader.transport")
+        self.queue = queue ?? DispatchQueue(label: "kioskd.device.link")
     }
 
     deinit {
@@ -40,33 +41,61 @@ final class DescriptorTransport: ReaderTransport, @unchecked Sendable {
     }
 
     /// Runs a blocking body on a queue and resumes the caller with its result.
-    static func run<T: Sendable>(
+    ///
+    /// The caller suspends; the body runs on `queue`, never on Swift's cooperative pool. Cancelling the
+    /// calling task sets the body's ``CancellationFlag``, which a blocking loop checks between waits.
+    /// - Parameters:
+    ///   - queue: The queue that runs the body.
+    ///   - body: The blocking work.
+    /// - Returns: The body's result.
+    /// - Throws: What the body throws.
+    public static func run<T: Sendable>(
         on queue: DispatchQueue,
-        _ body: @escaping @Sendable (CancellationFlag) throws -> T
-    ) async throws -> T {
+        _ body: @escaping @Sendable (CancellationFlag) throws(DeviceIOError) -> T
+    ) async throws(DeviceIOError) -> T {
         let flag = CancellationFlag()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-                queue.async { continuation.resume(with: Result { try body(flag) }) }
+        let result = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, DeviceIOError>, Never>) in
+                queue.async {
+                    continuation.resume(returning: Result { () throws(DeviceIOError) -> T in try body(flag) })
+                }
             }
         } onCancel: {
             flag.cancel()
         }
+        return try result.get()
     }
 
-    func write(_ bytes: [UInt8], timeout: Duration) async throws {
-        try await Self.run(on: queue) { flag in try self.blockingWrite(bytes, timeout: timeout, flag: flag) }
+    /// Writes all the bytes.
+    /// - Parameters:
+    ///   - bytes: The bytes to send.
+    ///   - timeout: How long the link may stay unable to take more bytes.
+    /// - Throws: ``DeviceIOError`` (``DeviceIOError/Code/disconnected``, ``DeviceIOError/Code/timeout``,
+    ///   ``DeviceIOError/Code/cancelled``, ``DeviceIOError/Code/ioFailed``).
+    public func write(_ bytes: [UInt8], timeout: Duration) async throws(DeviceIOError) {
+        try await Self.run(on: queue) { flag throws(DeviceIOError) in
+            try self.blockingWrite(bytes, timeout: timeout, flag: flag)
+        }
     }
 
-    func read(maximumCount: Int, timeout: Duration) async throws -> [UInt8] {
-        try await Self.run(on: queue) { flag in
+    /// Reads the bytes available, waiting up to `timeout` for the first ones.
+    /// - Parameters:
+    ///   - maximumCount: The most bytes to return.
+    ///   - timeout: How long to wait when nothing is available.
+    /// - Returns: At least one byte, or an empty array when the timeout passed with nothing to read.
+    /// - Throws: ``DeviceIOError`` (``DeviceIOError/Code/disconnected``, ``DeviceIOError/Code/cancelled``,
+    ///   ``DeviceIOError/Code/ioFailed``).
+    public func read(maximumCount: Int, timeout: Duration) async throws(DeviceIOError) -> [UInt8] {
+        try await Self.run(on: queue) { flag throws(DeviceIOError) in
             try self.blockingRead(maximumCount: max(1, maximumCount), timeout: timeout, flag: flag)
         }
     }
 
-    func close() async {
+    /// Closes the descriptor. Later reads and writes throw ``DeviceIOError/Code/disconnected``; closing twice
+    /// is harmless.
+    public func close() async {
         closing.store(true, ordering: .sequentiallyConsistent)
-        _ = try? await Self.run(on: queue) { _ in
+        _ = try? await Self.run(on: queue) { _ throws(DeviceIOError) in
             if self.descriptor >= 0 {
                 _ = Glibc.close(self.descriptor)
                 self.descriptor = -1
@@ -76,17 +105,17 @@ final class DescriptorTransport: ReaderTransport, @unchecked Sendable {
 
     // MARK: On the queue
 
-    private func openDescriptor(_ flag: CancellationFlag) throws -> CInt {
-        guard !flag.isCancelled else { throw ReaderError(.cancelled, name) }
+    private func openDescriptor(_ flag: CancellationFlag) throws(DeviceIOError) -> CInt {
+        guard !flag.isCancelled else { throw DeviceIOError(.cancelled, name) }
         guard descriptor >= 0, !closing.load(ordering: .sequentiallyConsistent) else {
-            throw ReaderError(.disconnected, "\(name): closed")
+            throw DeviceIOError(.disconnected, "\(name): closed")
         }
         return descriptor
     }
 
     /// Waits for `events` on the descriptor until the deadline; returns the events seen, 0 on timeout.
     private func wait(for events: CInt, until deadline: ContinuousClock.Instant, flag: CancellationFlag)
-        throws -> CInt
+        throws(DeviceIOError) -> CInt
     {
         while true {
             let fd = try openDescriptor(flag)
@@ -104,21 +133,21 @@ final class DescriptorTransport: ReaderTransport, @unchecked Sendable {
         }
     }
 
-    private func blockingRead(maximumCount: Int, timeout: Duration, flag: CancellationFlag) throws -> [UInt8] {
+    private func blockingRead(maximumCount: Int, timeout: Duration, flag: CancellationFlag) throws(DeviceIOError) -> [UInt8] {
         let deadline = ContinuousClock.now + timeout
         while true {
             let revents = try wait(for: CInt(POLLIN), until: deadline, flag: flag)
             if revents == 0 { return [] }
-            if revents & CInt(POLLNVAL) != 0 { throw ReaderError(.disconnected, "\(name): descriptor invalid") }
+            if revents & CInt(POLLNVAL) != 0 { throw DeviceIOError(.disconnected, "\(name): descriptor invalid") }
             // Read even on POLLHUP: bytes sent before a hang-up are still delivered.
             var buffer = [UInt8](repeating: 0, count: maximumCount)
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, maximumCount) }
             if count > 0 { return Array(buffer[..<count]) }
-            if count == 0 { throw ReaderError(.disconnected, "\(name): end of file") }
+            if count == 0 { throw DeviceIOError(.disconnected, "\(name): end of file") }
             let error = errno
             if error == EAGAIN || error == EWOULDBLOCK || error == EINTR {
                 if revents & CInt(POLLHUP | POLLERR) != 0 {
-                    throw ReaderError(.disconnected, "\(name): hung up")
+                    throw DeviceIOError(.disconnected, "\(name): hung up")
                 }
                 continue
             }
@@ -126,16 +155,16 @@ final class DescriptorTransport: ReaderTransport, @unchecked Sendable {
         }
     }
 
-    private func blockingWrite(_ bytes: [UInt8], timeout: Duration, flag: CancellationFlag) throws {
+    private func blockingWrite(_ bytes: [UInt8], timeout: Duration, flag: CancellationFlag) throws(DeviceIOError) {
         let deadline = ContinuousClock.now + timeout
         var written = 0
         while written < bytes.count {
             let revents = try wait(for: CInt(POLLOUT), until: deadline, flag: flag)
             if revents == 0 {
-                throw ReaderError(.timeout, "\(name): write, \(written) of \(bytes.count) bytes sent")
+                throw DeviceIOError(.timeout, "\(name): write, \(written) of \(bytes.count) bytes sent")
             }
             if revents & CInt(POLLHUP | POLLERR | POLLNVAL) != 0, revents & CInt(POLLOUT) == 0 {
-                throw ReaderError(.disconnected, "\(name): hung up")
+                throw DeviceIOError(.disconnected, "\(name): hung up")
             }
             let count = bytes[written...].withUnsafeBytes { chunk in
                 isSocket
@@ -152,26 +181,34 @@ final class DescriptorTransport: ReaderTransport, @unchecked Sendable {
         }
     }
 
-    /// Maps an `errno` from a call on an open link: the unplug family becomes ``ReaderError/Code/disconnected``.
-    static func error(errno error: CInt, name: String, call: String) -> ReaderError {
+    /// Maps an `errno` from a call on an open link: the unplug family becomes ``DeviceIOError/Code/disconnected``.
+    /// - Parameters:
+    ///   - error: The `errno` value.
+    ///   - name: The link's name, for the context.
+    ///   - call: The system call that failed.
+    /// - Returns: The error.
+    public static func error(errno error: CInt, name: String, call: String) -> DeviceIOError {
         switch error {
         case EIO, ENXIO, ENODEV, EPIPE, ECONNRESET, EBADF, ENOTCONN:
-            ReaderError(.disconnected, "\(name): \(call): errno \(error)")
+            DeviceIOError(.disconnected, "\(name): \(call): errno \(error)")
         default:
-            ReaderError(.ioFailed, "\(name): \(call): errno \(error)")
+            DeviceIOError(.ioFailed, "\(name): \(call): errno \(error)")
         }
     }
 }
 
-/// Set by a task's cancellation handler, polled by a blocking loop on a transport's queue.
-final class CancellationFlag: Sendable {
+/// Set by a task's cancellation handler, polled by a blocking loop on a link's queue.
+public final class CancellationFlag: Sendable {
     private let cancelled = Atomic<Bool>(false)
 
+    /// Creates a flag that is not set.
+    public init() {}
+
     /// Marks the operation cancelled.
-    func cancel() { cancelled.store(true, ordering: .sequentiallyConsistent) }
+    public func cancel() { cancelled.store(true, ordering: .sequentiallyConsistent) }
 
     /// Whether the operation was cancelled.
-    var isCancelled: Bool { cancelled.load(ordering: .sequentiallyConsistent) }
+    public var isCancelled: Bool { cancelled.load(ordering: .sequentiallyConsistent) }
 }
 
 extension Duration {
