@@ -49,15 +49,15 @@ public final class DescriptorLink: @unchecked Sendable {
     ///   - body: The blocking work.
     /// - Returns: The body's result.
     /// - Throws: What the body throws.
-    public static func run<T: Sendable>(
+    public static func run<T: Sendable, Failure: Error>(
         on queue: DispatchQueue,
-        _ body: @escaping @Sendable (CancellationFlag) throws(DeviceIOError) -> T
-    ) async throws(DeviceIOError) -> T {
+        _ body: @escaping @Sendable (CancellationFlag) throws(Failure) -> T
+    ) async throws(Failure) -> T {
         let flag = CancellationFlag()
         let result = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, DeviceIOError>, Never>) in
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, Failure>, Never>) in
                 queue.async {
-                    continuation.resume(returning: Result { () throws(DeviceIOError) -> T in try body(flag) })
+                    continuation.resume(returning: Result { () throws(Failure) -> T in try body(flag) })
                 }
             }
         } onCancel: {
@@ -212,8 +212,8 @@ public final class CancellationFlag: Sendable {
 }
 
 extension Duration {
-    /// Whole milliseconds, rounded up so a short positive wait never becomes a busy poll.
-    var milliseconds: Int64 {
+    /// Whole milliseconds, rounded up so a short positive wait never becomes a busy poll (`poll`, libusb).
+    public var milliseconds: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
     }

@@ -1,6 +1,7 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
+import DeviceIO
 import Dispatch
 public import DeviceCatalog
 import Synchronization
@@ -58,7 +59,7 @@ public final class USBTransport: ReaderTransport, @unchecked Sendable {
     ///   ``ReaderError/Code/cancelled``.
     public init(device: USBAttachedDevice, interface: USBInterfaceDescription) async throws {
         let queue = DispatchQueue(label: "kioskd.reader.usb")
-        let (handle, plan) = try await Self.run(on: queue) { _ in
+        let (handle, plan) = try await DescriptorLink.run(on: queue) { _ throws(ReaderError) in
             let context = try USBContext.shared.get()
             return try USBDeviceHandle.open(device, context: context) { interfaces throws(ReaderError) in
                 try USBEndpointPlan.resolve(interface, interfaces: interfaces)
@@ -78,7 +79,7 @@ public final class USBTransport: ReaderTransport, @unchecked Sendable {
     /// - Returns: The devices in bus and address order.
     /// - Throws: ``ReaderError/Code/openFailed`` when libusb cannot start.
     public static func attachedDevices() async throws -> [USBAttachedDevice] {
-        try await run(on: DispatchQueue(label: "kioskd.reader.usb.list")) { _ in try USBContext.shared.get().devices() }
+        try await DescriptorLink.run(on: DispatchQueue(label: "kioskd.reader.usb.list")) { _ throws(ReaderError) in try USBContext.shared.get().devices() }
     }
 
     /// Sends the frames in `bytes`; see ``ReaderTransport/write(_:timeout:)``.
@@ -87,7 +88,7 @@ public final class USBTransport: ReaderTransport, @unchecked Sendable {
     ///   - timeout: How long the device may refuse the bytes.
     /// - Throws: ``ReaderError``.
     public func write(_ bytes: [UInt8], timeout: Duration) async throws {
-        try await Self.run(on: queue) { flag in try self.blockingWrite(bytes, timeout: timeout, flag: flag) }
+        try await DescriptorLink.run(on: queue) { flag throws(ReaderError) in try self.blockingWrite(bytes, timeout: timeout, flag: flag) }
     }
 
     /// Reads the next bytes of the answer; see ``ReaderTransport/read(maximumCount:timeout:)``.
@@ -97,7 +98,7 @@ public final class USBTransport: ReaderTransport, @unchecked Sendable {
     /// - Returns: At least one byte, or none when the timeout passed.
     /// - Throws: ``ReaderError``.
     public func read(maximumCount: Int, timeout: Duration) async throws -> [UInt8] {
-        try await Self.run(on: queue) { flag in
+        try await DescriptorLink.run(on: queue) { flag throws(ReaderError) in
             try self.blockingRead(maximumCount: max(1, maximumCount), timeout: timeout, flag: flag)
         }
     }
@@ -105,17 +106,17 @@ public final class USBTransport: ReaderTransport, @unchecked Sendable {
     /// Releases the interface and closes the device; later calls throw ``ReaderError/Code/disconnected``.
     public func close() async {
         closing.store(true, ordering: .sequentiallyConsistent)
-        _ = try? await Self.run(on: queue) { _ in self.handle.close() }
+        await DescriptorLink.run(on: queue) { _ in self.handle.close() }
     }
 
     // MARK: On the queue
 
-    private func checkOpen(_ flag: USBCancellation) throws(ReaderError) {
+    private func checkOpen(_ flag: CancellationFlag) throws(ReaderError) {
         guard !flag.isCancelled else { throw ReaderError(.cancelled, name) }
         guard !closing.load(ordering: .sequentiallyConsistent) else { throw ReaderError(.disconnected, "\(name): closed") }
     }
 
-    private func blockingWrite(_ bytes: [UInt8], timeout: Duration, flag: USBCancellation) throws(ReaderError) {
+    private func blockingWrite(_ bytes: [UInt8], timeout: Duration, flag: CancellationFlag) throws(ReaderError) {
         try checkOpen(flag)
         let deadline = ContinuousClock.now + timeout
         let pieces = outgoing.feed(bytes)
@@ -137,7 +138,7 @@ public final class USBTransport: ReaderTransport, @unchecked Sendable {
         }
     }
 
-    private func send(_ bytes: [UInt8], on endpoint: USBEndpoint, until deadline: ContinuousClock.Instant, flag: USBCancellation)
+    private func send(_ bytes: [UInt8], on endpoint: USBEndpoint, until deadline: ContinuousClock.Instant, flag: CancellationFlag)
         throws(ReaderError)
     {
         var sent = 0
@@ -146,7 +147,7 @@ public final class USBTransport: ReaderTransport, @unchecked Sendable {
             try checkOpen(flag)
             let wait = min(max(deadline - .now, .zero), Self.slice)
             let (count, status) = bytes.withUnsafeMutableBytes { buffer in
-                handle.transfer(endpoint, UnsafeMutableRawBufferPointer(rebasing: buffer[sent...]), milliseconds: wait.usbMilliseconds)
+                handle.transfer(endpoint, UnsafeMutableRawBufferPointer(rebasing: buffer[sent...]), milliseconds: wait.milliseconds)
             }
             sent += count
             switch status {
@@ -160,7 +161,7 @@ public final class USBTransport: ReaderTransport, @unchecked Sendable {
         }
     }
 
-    private func blockingRead(maximumCount: Int, timeout: Duration, flag: USBCancellation) throws(ReaderError) -> [UInt8] {
+    private func blockingRead(maximumCount: Int, timeout: Duration, flag: CancellationFlag) throws(ReaderError) -> [UInt8] {
         if !received.isEmpty { return takeReceived(maximumCount) }
         try checkOpen(flag)
         guard timeout > .zero || awaitingAnswer else { return [] }
@@ -172,7 +173,7 @@ public final class USBTransport: ReaderTransport, @unchecked Sendable {
             let requested = min((owed + packet - 1) / packet * packet, Self.largestTransfer / packet * packet)
             var buffer = [UInt8](repeating: 0, count: max(packet, requested))
             let wait = min(max(deadline - .now, .zero), Self.slice)
-            let (count, status) = buffer.withUnsafeMutableBytes { handle.transfer(endpoint, $0, milliseconds: wait.usbMilliseconds) }
+            let (count, status) = buffer.withUnsafeMutableBytes { handle.transfer(endpoint, $0, milliseconds: wait.milliseconds) }
             if count > 0 {
                 received = Array(buffer[..<count])
                 _ = incoming.feed(received)
@@ -200,39 +201,5 @@ public final class USBTransport: ReaderTransport, @unchecked Sendable {
         let taken = Array(received.prefix(maximumCount))
         received.removeFirst(taken.count)
         return taken
-    }
-
-    /// Runs a blocking body on a queue and resumes the caller with its result; cancelling the task sets the
-    /// flag the body polls between transfers.
-    static func run<T: Sendable>(on queue: DispatchQueue, _ body: @escaping @Sendable (USBCancellation) throws -> T)
-        async throws -> T
-    {
-        let flag = USBCancellation()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-                queue.async { continuation.resume(with: Result { try body(flag) }) }
-            }
-        } onCancel: {
-            flag.cancel()
-        }
-    }
-}
-
-/// Set when the task waiting on a ``USBTransport`` call is cancelled; polled between transfers.
-final class USBCancellation: Sendable {
-    private let cancelled = Atomic<Bool>(false)
-
-    /// Marks the call cancelled.
-    func cancel() { cancelled.store(true, ordering: .sequentiallyConsistent) }
-
-    /// Whether the call was cancelled.
-    var isCancelled: Bool { cancelled.load(ordering: .sequentiallyConsistent) }
-}
-
-extension Duration {
-    /// Whole milliseconds for a libusb timeout, rounded up so a short positive wait never becomes a busy loop.
-    fileprivate var usbMilliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
     }
 }
