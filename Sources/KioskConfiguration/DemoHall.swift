@@ -74,6 +74,22 @@ extension KioskConfiguration {
         # emulator, none, or a device path such as /dev/ttyUSB0 (default auto).
         device = "auto"
 
+        [printer]
+        # 取号凭条打印机：auto = 自动（CUPS 有默认打印机就用它，否则用模拟打印机）、default = CUPS 默认打印机、
+        # emulator = 模拟打印机（凭条存为文件）、none = 不打印，或 CUPS 队列名如 kioskd-receipt（见 kioskd printer setup）。
+        # The ticket printer: auto (CUPS's default destination if cupsd has one, else the emulated printer),
+        # default (CUPS's default destination), emulator (jobs kept as files), none, or a CUPS queue name such as
+        # kioskd-receipt (see `kioskd printer setup`). Default auto.
+        queue = "auto"
+        # 打印机型号：auto = 按 devices/ 中描述的、已插入的打印机，否则 chinese-80；或 chinese-58、chinese-80、
+        # raster-58、international-80，或 devices/ 中的文件名如 printer-0416-5011。
+        # How to render: auto (the model a devices/ file describes, if one is plugged in, else chinese-80), a preset
+        # (chinese-58, chinese-80, raster-58, international-80) or a device file's name such as printer-0416-5011.
+        model = "auto"
+        # 一张凭条最多打印多少秒，超过算打印失败（号码仍然有效，窗口可补打）（默认 60）。
+        # Seconds a job may take before it counts as failed; the ticket stays issued and a window can reprint it.
+        job_timeout_seconds = 60
+
         [priority]
         # 老年人优先的起始年龄，按身份证出生日期计算（默认 60）。
         # Age from which a card holder is served as elderly, from the ID card's birth date (default 60).

@@ -8,7 +8,7 @@ import TOMLKit
 extension KioskConfiguration {
     /// The top-level tables of the file, in the order the demo file shows them.
     static let topLevelKeys = [
-        "hall", "server", "store", "reader", "priority", "calling", "alarm", "estimate", "business", "window",
+        "hall", "server", "store", "reader", "printer", "priority", "calling", "alarm", "estimate", "business", "window",
     ]
 
     /// Reads and checks the technician's TOML file.
@@ -64,6 +64,7 @@ extension KioskConfiguration {
         let databasePath = try readDatabasePath(store)
         let dataKeyPath = try readDataKeyPath(store)
         let readerDevice = try readReaderDevice(document.table("reader"))
+        let printer = try readPrinter(document.table("printer"))
         let priority = try readPriority(document.table("priority"))
         let calling = try readCalling(document.table("calling"))
         let alarm = try readAlarm(document.table("alarm"))
@@ -89,6 +90,7 @@ extension KioskConfiguration {
             databasePath: databasePath,
             dataKeyPath: dataKeyPath,
             readerDevice: readerDevice,
+            printer: printer,
             windowTokens: tokens,
             ticketURLTemplate: hall.ticketURL,
             source: source
@@ -126,6 +128,37 @@ extension KioskConfiguration {
                     + "found \(TableReader.quoted(device))")
         }
         return device
+    }
+
+    private static func readPrinter(_ printer: TableReader?) throws(ConfigurationError) -> PrinterSettings {
+        guard let printer else { return PrinterSettings() }
+        try printer.rejectUnknownKeys(allowed: ["queue", "model", "cups_server", "job_timeout_seconds"])
+        var settings = PrinterSettings()
+        if let queue = try printer.string("queue") {
+            // CUPS queue names: printable, no space, slash or '#' (lpadmin(8)), at most 127 bytes.
+            guard !queue.isEmpty, queue.utf8.count <= 127,
+                queue.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !"/#".unicodeScalars.contains($0) })
+            else {
+                throw printer.error(
+                    .invalidValue, "queue",
+                    "expected \"auto\", \"default\", \"emulator\", \"none\" or a CUPS queue name (no spaces, '/' or '#'), "
+                        + "found \(TableReader.quoted(queue))")
+            }
+            settings.queue = queue
+        }
+        if let model = try printer.string("model") {
+            let isDeviceFile = model.hasPrefix("printer-") && model.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            guard model == "auto" || PrinterSettings.presets.contains(model) || isDeviceFile else {
+                throw printer.error(
+                    .invalidValue, "model",
+                    "expected \"auto\", one of \(PrinterSettings.presets.map { "\"\($0)\"" }.joined(separator: ", ")) "
+                        + "or a device file's name such as \"printer-0416-5011\", found \(TableReader.quoted(model))")
+            }
+            settings.model = model
+        }
+        settings.cupsServer = try printer.string("cups_server")
+        settings.jobTimeoutSeconds = try printer.integer("job_timeout_seconds", in: 5...600) ?? settings.jobTimeoutSeconds
+        return settings
     }
 
     private static func readDataKeyPath(_ store: TableReader?) throws(ConfigurationError) -> String {

@@ -21,6 +21,8 @@ public import Queue
 ///     and required once the store holds data sealed with it.
 ///   - `reader.device` (string, default `auto`): the ID-card reader — `auto`, `usb`, `emulator`, `none` or
 ///     a serial device path.
+///   - `printer.queue`, `printer.model`, `printer.cups_server`, `printer.job_timeout_seconds`: see
+///     ``PrinterSettings``.
 ///   - `priority.elderly_age` (integer, default `60`): age from which a card holder is elderly.
 ///   - `priority.green_channel` (array of strings, default `["disabled", "military"]`): green-channel categories.
 ///   - `priority.aged_weights` (inline table of numbers > 0, keys `normal`, `appointment`, `elderly`,
@@ -55,6 +57,8 @@ public struct KioskConfiguration: Sendable {
     /// udev-named serial reader under `/dev/kioskd/`, else the emulator), `usb` (USB readers only, waiting for
     /// one), `emulator`, `none`, or a device path such as `/dev/ttyUSB0`.
     public var readerDevice: String
+    /// The `[printer]` table: queue, model, cupsd and job timeout.
+    public var printer: PrinterSettings
     /// Each window's staff token, by window id. Secret: never logged or described.
     public var windowTokens: [String: String]
     /// The ticket QR code's URL with `{number}` in place of the ticket number, or `nil` for no QR code.
@@ -73,6 +77,9 @@ public struct KioskConfiguration: Sendable {
     ///   - hall: The hall: businesses, windows and queue rules.
     ///   - listen: Where the HTTP server listens.
     ///   - databasePath: The SQLite database file.
+    ///   - dataKeyPath: The data key file.
+    ///   - readerDevice: The ID-card reader.
+    ///   - printer: The ticket printer.
     ///   - windowTokens: Each window's staff token, by window id.
     ///   - ticketURLTemplate: The ticket QR code's URL template, containing `{number}`.
     ///   - source: Where the configuration came from.
@@ -82,6 +89,7 @@ public struct KioskConfiguration: Sendable {
         databasePath: String = KioskConfiguration.defaultDatabasePath,
         dataKeyPath: String = KioskConfiguration.defaultDataKeyPath,
         readerDevice: String = "auto",
+        printer: PrinterSettings = PrinterSettings(),
         windowTokens: [String: String],
         ticketURLTemplate: String? = nil,
         source: String
@@ -91,6 +99,7 @@ public struct KioskConfiguration: Sendable {
         self.databasePath = databasePath
         self.dataKeyPath = dataKeyPath
         self.readerDevice = readerDevice
+        self.printer = printer
         self.windowTokens = windowTokens
         self.ticketURLTemplate = ticketURLTemplate
         self.source = source

@@ -132,13 +132,13 @@ public struct CardReaderService: Service {
         let now = Date()
         switch event {
         case .connected(let name):
-            broadcaster.publish(card: CardEvent(kind: "reader_connected", fields: ["device": .string(name)]))
+            broadcaster.publish(live: LiveEvent(kind: "reader_connected", fields: ["device": .string(name)]))
         case .cardRead(let reading):
             let session = desk.accept(reading.read.identity, at: now)
             let summary = reading.read.identity.summary
             logger.info("Card read", metadata: ["reader.card.type": "\(summary.cardType)"])
             broadcaster.publish(
-                card: CardEvent(
+                live: LiveEvent(
                     kind: "card_read",
                     fields: [
                         "card": .string(session.id), "card_type": .string(summary.cardType),
@@ -148,11 +148,11 @@ public struct CardReaderService: Service {
                     ]))
         case .cardRemoved:
             desk.removed(at: now)
-            broadcaster.publish(card: CardEvent(kind: "card_removed", fields: [:]))
+            broadcaster.publish(live: LiveEvent(kind: "card_removed", fields: [:]))
         case .readerError(let error), .disconnected(let error):
             logger.warning("ID-card reader fault", metadata: ["reader.error": "\(error.code)"])
             let kind = if case .disconnected = event { "reader_disconnected" } else { "reader_error" }
-            broadcaster.publish(card: CardEvent(kind: kind, fields: ["code": .string("\(error.code)")]))
+            broadcaster.publish(live: LiveEvent(kind: kind, fields: ["code": .string("\(error.code)")]))
         }
     }
 }

@@ -16,8 +16,8 @@ public final class EventBroadcaster: Service {
     public enum Message: Sendable {
         /// A logged event.
         case event(StoredEvent)
-        /// A card or reader event (never logged, never replayed; masked data only).
-        case card(CardEvent)
+        /// A card, reader or printer event (never logged, never replayed; masked data only).
+        case live(LiveEvent)
         /// A keep-alive tick, so proxies and browsers keep the stream open.
         case ping
     }
@@ -66,10 +66,10 @@ public final class EventBroadcaster: Service {
         }
     }
 
-    /// Sends a card or reader event to every stream.
-    public func publish(card event: CardEvent) {
+    /// Sends a card, reader or printer event to every stream.
+    public func publish(live event: LiveEvent) {
         for continuation in state.withLock({ Array($0.subscribers.values) }) {
-            continuation.yield(.card(event))
+            continuation.yield(.live(event))
         }
     }
 

@@ -39,9 +39,9 @@ struct EventStreamRoute {
                         sent = event.seq
                     case .event:
                         continue
-                    case .card(let card):
-                        let json = String(decoding: try JSONCoding.encoder.encode(card), as: UTF8.self)
-                        try await writer.write(ByteBuffer(string: "event: \(card.kind)\ndata: \(json)\n\n"))
+                    case .live(let live):
+                        let json = String(decoding: try JSONCoding.encoder.encode(live), as: UTF8.self)
+                        try await writer.write(ByteBuffer(string: "event: \(live.kind)\ndata: \(json)\n\n"))
                     case .ping:
                         try await writer.write(ByteBuffer(string: ": ping\n\n"))
                     }

@@ -1,11 +1,12 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
-/// A card or reader event for the event stream: `card_read` (with the card session id and masked
-/// holder), `card_removed`, `reader_connected`, `reader_error`, `reader_disconnected`.
+/// A live event for the event stream, about a device rather than the queue: `card_read` (with the card
+/// session id and masked holder), `card_removed`, `reader_connected`, `reader_error`, `reader_disconnected`,
+/// `printer_status`, `print_failed`.
 ///
-/// Card events are live only: they are not written to the audit log and not replayed on reconnect.
-public struct CardEvent: Sendable, Encodable {
+/// Live events are not written to the audit log and not replayed on reconnect.
+public struct LiveEvent: Sendable, Encodable {
     /// A JSON value of a field.
     public enum Field: Sendable, Encodable {
         case string(String)
