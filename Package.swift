@@ -106,10 +106,12 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
+                "CUPSPrinting",
                 "DeviceCatalog",
                 "IDCard",
                 "KioskConfiguration",
                 "PersonalData",
+                "Printing",
                 "Queue",
                 "Reader",
                 "Store",

@@ -91,6 +91,15 @@ public final class CUPSClient: Sendable {
         try await run { connection throws(CUPSError) in try connection.jobStatus(id: id) }
     }
 
+    /// Cancels a job that has not printed, so that it never prints later (a ticket held for paper must not come
+    /// out an hour after its holder gave up).
+    /// - Parameter id: The job id.
+    /// - Throws: ``CUPSError``; ``CUPSError/Code/rejected`` when the job already finished.
+    public func cancel(jobID id: Int) async throws(CUPSError) {
+        try await run { connection throws(CUPSError) in try connection.cancelJob(id: id) }
+        logger.info("print job cancelled", metadata: ["print.job.id": "\(id)"])
+    }
+
     /// Follows a job until it is at rest (``JobStatus/isAtRest``: completed, aborted, cancelled, held, or
     /// waiting for a stopped queue).
     /// - Parameters:

@@ -149,6 +149,15 @@ final class CUPSConnection {
             printerMessage: Self.strings(response, "job-printer-state-message").first)
     }
 
+    /// Cancel-Job: a held or pending job never prints (its history stays, with the state `canceled`).
+    func cancelJob(id: Int) throws(CUPSError) {
+        let request = ippNewRequest(IPP_OP_CANCEL_JOB)
+        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", nil, "ipp://localhost/jobs/\(id)")
+        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
+        let response = try answer(to: cupsDoRequest(http, request, "/jobs/"), what: "cancel job \(id)")
+        ippDelete(response)
+    }
+
     /// Get-Printer-Attributes: the queue's state, reasons and message.
     func printerStatus(queue: String) throws(CUPSError) -> PrinterStatus {
         let request = Self.request(IPP_OP_GET_PRINTER_ATTRIBUTES, printer: queue)

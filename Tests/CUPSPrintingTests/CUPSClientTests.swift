@@ -56,6 +56,24 @@ import Testing
         }
     }
 
+    @Test func aHeldJobCancelledNeverPrintsWhenThePaperComesBack() async throws {
+        try await withPrivateCUPS { cups in
+            try await cups.addQueue("held", deviceURI: "capture:/held")
+            let client = CUPSClient(configuration: .init(server: cups.server), logger: testLogger)
+            try cups.setCaptureFault(queue: "held", "paper-out")
+            let job = try await client.submit(ticketBytes, to: "held", title: "ticket")
+            #expect(try await client.follow(jobID: job.id, timeout: .seconds(30)).state == .held)
+            try await client.cancel(jobID: job.id)
+            #expect(try await client.jobStatus(id: job.id).state == .canceled)
+
+            // Paper back: the next job prints, the cancelled one never does.
+            try cups.setCaptureFault(queue: "held", nil)
+            let next = try await client.submit(ticketBytes, to: "held", title: "next")
+            #expect(try await client.follow(jobID: next.id, timeout: .seconds(30)).state == .completed)
+            #expect(Set(cups.capturedJobs(queue: "held").keys) == [next.id])
+        }
+    }
+
     @Test func removedQueueIsNotFound() async throws {
         try await withPrivateCUPS { cups in
             try await cups.addQueue("gone", deviceURI: "capture:/gone")
