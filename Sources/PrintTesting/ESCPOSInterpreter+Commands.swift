@@ -81,7 +81,8 @@ extension ESCPOSInterpreter.Machine {
     /// A GB18030 character in Chinese mode: two bytes, or four when the second is a digit.
     mutating func multiByteCharacter(_ start: Int) throws(PrintTestingError) {
         guard settings.isChineseMode else {
-            throw PrintTestingError(.invalidCharacter, at: start, "byte \(Self.hex(bytes[start...start])) outside Chinese mode")
+            throw PrintTestingError(
+                .invalidCharacter, at: start, "byte \(Self.hex(bytes[start...start])) outside Chinese mode")
         }
         let lead = bytes[start]
         let second = start + 1 < bytes.count ? bytes[start + 1] : 0

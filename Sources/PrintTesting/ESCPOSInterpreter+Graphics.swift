@@ -7,7 +7,9 @@ extension ESCPOSInterpreter.Machine {
     /// `GS ( k pL pH cn fn …` with `cn` = 49 (QR code): functions 165, 167, 169, 180 and 181.
     mutating func twoDimensionalCode(_ start: Int) throws(PrintTestingError) {
         let header = try parameters(3, command: start, commandLength: 2)
-        guard header.first == 0x6B else { throw PrintTestingError(.unknownCommand, at: start, "GS ( \(Self.hex(header.prefix(1))))") }
+        guard header.first == 0x6B else {
+            throw PrintTestingError(.unknownCommand, at: start, "GS ( \(Self.hex(header.prefix(1))))")
+        }
         let length = Int(header[header.startIndex + 1]) + Int(header[header.startIndex + 2]) * 256
         guard length >= 2 else { throw PrintTestingError(.malformedCommand, at: start, "GS ( k length \(length)") }
         let body = try parameters(length, command: start, commandLength: 5)
@@ -27,7 +29,9 @@ extension ESCPOSInterpreter.Machine {
             guard arguments.count == 1, let size = arguments.first, (1...16).contains(size) else { throw malformed() }
             settings.qrModuleSize = Int(size)
         case 0x45:
-            guard arguments.count == 1, let level = arguments.first, (48...51).contains(level) else { throw malformed() }
+            guard arguments.count == 1, let level = arguments.first, (48...51).contains(level) else {
+                throw malformed()
+            }
             settings.qrErrorCorrection = Array("LMQH")[Int(level) - 48]
         case 0x50:
             guard arguments.first == 0x30 else { throw malformed() }
@@ -35,9 +39,12 @@ extension ESCPOSInterpreter.Machine {
         case 0x51:
             guard arguments.count == 1, arguments.first == 0x30 else { throw malformed() }
             try requireLineStart(start, "GS ( k print")
-            guard let qrData = settings.qrData, !qrData.isEmpty else { throw PrintTestingError(.missingQRData, at: start) }
+            guard let qrData = settings.qrData, !qrData.isEmpty else {
+                throw PrintTestingError(.missingQRData, at: start)
+            }
             let code = PrintedQRCode(
-                payload: qrData, model: settings.qrModel, moduleSize: settings.qrModuleSize, errorCorrection: settings.qrErrorCorrection,
+                payload: qrData, model: settings.qrModel, moduleSize: settings.qrModuleSize,
+                errorCorrection: settings.qrErrorCorrection,
                 alignment: settings.alignment, offset: start
             )
             document.items.append(.qrCode(code))

@@ -57,7 +57,8 @@ public struct PrintTestingError: Error, Sendable, Hashable, CustomStringConverti
     ///   - code: What kind of failure this is.
     ///   - offset: The offset of the offending byte.
     ///   - context: More about the failure; never printed text.
-    public init(_ code: Code, at offset: Int? = nil, _ context: String = "", file: String = #fileID, line: Int = #line) {
+    public init(_ code: Code, at offset: Int? = nil, _ context: String = "", file: String = #fileID, line: Int = #line)
+    {
         self.code = code
         self.offset = offset
         self.context = context

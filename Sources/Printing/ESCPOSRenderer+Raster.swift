@@ -23,12 +23,12 @@ extension ESCPOSRenderer {
         return bitmap
     }
 
-    /// A dashed rule, two dots thick, in a band one column high.
+    /// A dashed rule, two dots thick, one dash per column, in a band as high as a line of text.
     func ruleImage() -> MonochromeBitmap {
         let column = profile.dotsPerColumn
-        var bitmap = MonochromeBitmap(width: imageWidth, height: column)
-        for dash in stride(from: 0, to: imageWidth, by: column) {
-            bitmap.fill(x: dash + column / 4, y: column / 2 - 1, width: column / 2, height: 2)
+        var bitmap = MonochromeBitmap(width: imageWidth, height: 2 * column + Self.rasterLineGap)
+        for dash in stride(from: 0, to: profile.fontAColumns * column, by: column) {
+            bitmap.fill(x: dash + column / 4, y: column - 1, width: column / 2, height: 2)
         }
         return bitmap
     }

@@ -69,7 +69,9 @@ struct ESCPOSWriter {
         setAlignment(.left)
         let rows = bitmap.height
         bytes += [0x1D, 0x76, 0x30, 0x00]
-        bytes += [UInt8(bitmap.bytesPerRow & 0xFF), UInt8(bitmap.bytesPerRow >> 8), UInt8(rows & 0xFF), UInt8(rows >> 8)]
+        bytes += [
+            UInt8(bitmap.bytesPerRow & 0xFF), UInt8(bitmap.bytesPerRow >> 8), UInt8(rows & 0xFF), UInt8(rows >> 8),
+        ]
         bytes += bitmap.bytes
     }
 

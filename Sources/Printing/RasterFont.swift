@@ -57,7 +57,8 @@ public final class RasterFont: Sendable {
         }
         do {
             let regular = try Self.openFace(library: library, path: regularPath)
-            let bold = try boldPath.map { path throws(PrintingError) in try Self.openFace(library: library, path: path) }
+            let bold = try boldPath.map { path throws(PrintingError) in try Self.openFace(library: library, path: path)
+            }
             self.faces = Mutex(Faces(library: library, regular: regular, bold: bold))
         } catch {
             FT_Done_FreeType(library)

@@ -29,7 +29,7 @@ public enum ReceiptLayout {
         layout.append(.text("已收材料", .heading))
         if receipt.receivedMaterials.isEmpty { layout.append(.text("（无）")) }
         for (index, material) in receipt.receivedMaterials.enumerated() {
-            let copies = material.copies.map { " \($0) 份" } ?? ""
+            let copies = material.copies.map { " \($0)份" } ?? ""
             layout.append(.listItem("\(index + 1).", material.name + copies))
         }
         if !receipt.promisedMaterials.isEmpty {

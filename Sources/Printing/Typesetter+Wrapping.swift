@@ -38,7 +38,8 @@ extension Typesetter {
     }
 
     /// Greedy line breaking at `capacity` columns: between words and between wide characters, never
-    /// before closing or after opening punctuation when the line keeps something else, and between any
+    /// before closing punctuation, after opening punctuation, or between a number and the wide character
+    /// right after it (`2份`) when the line keeps something else, and between any
     /// two characters of a word wider than a line. Spaces at breaks are dropped; nothing else is.
     /// - Returns: At least one line (an empty paragraph is one empty line).
     static func wrap(_ paragraph: String, capacity: Int) -> [String] {
@@ -60,9 +61,12 @@ extension Typesetter {
                 line.append(piece)
                 continue
             }
+            let glued =
+                line.last.map { !$0.isSpace && $0.text.last?.isWholeNumber == true } == true
+                && piece.text.first?.isASCII == false
             while line.last?.isSpace == true { line.removeLast() }
             var carried: [Piece] = []
-            let startsBadly = piece.text.first?.forbidsBreakBefore == true
+            let startsBadly = piece.text.first?.forbidsBreakBefore == true || glued
             if line.count > 1, startsBadly || line.last?.text.last?.forbidsBreakAfter == true {
                 carried.append(line.removeLast())
             }
@@ -81,6 +85,21 @@ extension Typesetter {
             }
         }
         if !line.isEmpty || lines.isEmpty { endLine() }
+        return lines
+    }
+
+    /// Wrapping for centred text: as many lines as ``wrap(_:capacity:)`` makes, but as even as possible
+    /// (`玄武区政务` / `服务中心` rather than `玄武区政务服务中` / `心`).
+    static func balancedWrap(_ paragraph: String, capacity: Int) -> [String] {
+        var lines = wrap(paragraph, capacity: capacity)
+        guard lines.count > 1 else { return lines }
+        var narrower = capacity - 1
+        while narrower >= longestUnbreakableColumns(paragraph) {
+            let candidate = wrap(paragraph, capacity: narrower)
+            guard candidate.count == lines.count else { break }
+            lines = candidate
+            narrower -= 1
+        }
         return lines
     }
 }

@@ -32,14 +32,20 @@ struct Typesetter {
     /// A text block's lines.
     func textLines(_ text: String, style: TextStyle) -> [TextLine] {
         let paragraphs = Self.paragraphs(of: text)
-        let widest = style.keepsOnOneLine
+        let widest =
+            style.keepsOnOneLine
             ? paragraphs.map(\.printColumns).max() ?? 0
             : paragraphs.map(Self.longestUnbreakableColumns).max() ?? 0
         let make = LineMaker(style: style, widest: widest, profile: profile)
-        return paragraphs.flatMap { Self.wrap($0, capacity: make.capacity) }.map { make($0) }
+        return paragraphs.flatMap { paragraph in
+            style.alignment == .center
+                ? Self.balancedWrap(paragraph, capacity: make.capacity) : Self.wrap(paragraph, capacity: make.capacity)
+        }.map { make($0) }
     }
 
-    /// A key–value row's lines: one justified line, or the value in a hanging indent after the key.
+    /// A key–value row's lines: one justified line, or the value in a hanging indent after the key, or
+    /// (when a word of the value is too wide for the indent) the value below the key: right-aligned when
+    /// it takes one line, left-aligned when it takes more.
     func keyValueLines(key: String, value: String, style: TextStyle) -> [TextLine] {
         let key = Self.paragraphs(of: key).joined(separator: " ")
         let values = Self.paragraphs(of: value)
@@ -49,9 +55,11 @@ struct Typesetter {
         if values.count == 1, gap >= 1 {
             return [make(key + String(repeating: " ", count: gap) + values[0], .left)]
         }
-        return hangingLines(after: key, values: values, make: make)
-            ?? Self.wrap(key, capacity: make.capacity).map { make($0, .left) }
-            + values.flatMap { Self.wrap($0, capacity: make.capacity) }.map { make($0, .right) }
+        if let hanging = hangingLines(after: key, values: values, make: make) { return hanging }
+        let valueLines = values.flatMap { Self.wrap($0, capacity: make.capacity) }
+        let valueAlignment: TextStyle.Alignment = valueLines.count == 1 ? .right : .left
+        return Self.wrap(key, capacity: make.capacity).map { make($0, .left) }
+            + valueLines.map { make($0, valueAlignment) }
     }
 
     /// A list item's lines: the marker, then the text in a hanging indent (or run on after the marker when
