@@ -5,9 +5,10 @@ import Printing
 
 /// Decodes the ESC/POS subset kioskd emits into a ``PrintedDocument``, as a printer would print it.
 ///
-/// Understood: `ESC @`, `ESC a`, `ESC E`, `ESC !`, `ESC d`, `ESC J`, `GS !`, `FS &`, `FS .`, `FS !`,
-/// `GS ( k` (QR code, `cn` = 49: model, size, error correction, store, print), `GS v 0`, `GS V`, `LF`,
-/// printable ASCII, and GB18030 two- and four-byte characters in Chinese mode. Stricter than a printer:
+/// Understood: `ESC @`, `ESC a`, `ESC E`, `ESC !`, `ESC d`, `ESC J`, `GS !`, `FS &`, `FS .`, `FS !`
+/// (accepted; Chinese double size is not modelled), `GS ( k` (QR code, `cn` = 49: model, size, error
+/// correction, store, print), `GS v 0`, `GS V`, `LF`, printable ASCII, and GB18030 two- and four-byte
+/// characters in Chinese mode. Stricter than a printer:
 /// any other byte, a parameter out of range, a command cut short, a byte of 0x80 or more outside
 /// Chinese mode, an image or cut in the middle of a line, and text left without `LF` at the end are
 /// errors naming the byte offset.

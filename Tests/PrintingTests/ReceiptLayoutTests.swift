@@ -48,8 +48,9 @@ import Testing
         try PrintHarness.expectRasterShowsTextLines(of: ReceiptLayout.layout(of: Samples.receipt), on: profile)
     }
 
+    /// Also leaves the pictures for a person to look at: `.build/test-output/receipt-<58|80>-<text|raster>.png`.
     @Test(arguments: Samples.profiles)
-    func qrCodeRoundTripsThroughThePaper(name: String, profile: PrinterProfile) throws {
+    func qrCodeRoundTripsThroughThePicture(name: String, profile: PrinterProfile) throws {
         let document = try PrintHarness.print(ReceiptLayout.layout(of: Samples.receipt), on: profile).document
         let picture = try PrintHarness.writePicture(document, on: profile, named: "receipt-\(name).png")
         #expect(try PrintHarness.scanQRCodes(in: picture) == [Samples.receipt.statusURL])
@@ -72,13 +73,5 @@ import Testing
         let texts = try PrintHarness.print(ReceiptLayout.layout(of: receipt), on: .chinese58).document.lines.map(\.text)
         #expect(texts.contains("（无）"))
         #expect(!texts.contains { $0.contains("容缺") })
-    }
-
-    @Test func picturesForAPersonToLookAt() throws {
-        let text = try PrintHarness.print(ReceiptLayout.layout(of: Samples.receipt), on: .chinese80).document
-        try PrintHarness.writePicture(text, on: .chinese80, named: "receipt-80-text.png")
-        let raster = try PrintHarness.print(ReceiptLayout.layout(of: Samples.receipt), on: .raster58).document
-        let picture = try PrintHarness.writePicture(raster, on: .raster58, named: "receipt-58-raster.png")
-        #expect(FileManager.default.fileExists(atPath: picture.path))
     }
 }

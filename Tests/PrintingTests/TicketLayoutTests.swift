@@ -70,8 +70,9 @@ import Testing
         try PrintHarness.expectRasterShowsTextLines(of: TicketLayout.layout(of: ticket), on: profile)
     }
 
+    /// Also leaves the pictures for a person to look at: `.build/test-output/ticket-<58|80>-<text|raster>.png`.
     @Test(arguments: Samples.profiles)
-    func qrCodeRoundTripsThroughThePaper(name: String, profile: PrinterProfile) throws {
+    func qrCodeRoundTripsThroughThePicture(name: String, profile: PrinterProfile) throws {
         let document = try PrintHarness.print(TicketLayout.layout(of: Samples.ticket), on: profile).document
         #expect(document.qrCodes.count == (profile.qrCode == .native ? 1 : 0))
         let picture = try PrintHarness.writePicture(document, on: profile, named: "ticket-\(name).png")
@@ -108,15 +109,6 @@ import Testing
         let error = try #require(throws: PrintingError.self) { try TicketLayout.layout(of: ticket) }
         #expect(error.code == .unmaskedPersonalData)
         #expect(!error.description.contains("张三"))
-    }
-
-    @Test func picturesForAPersonToLookAt() throws {
-        let text = try PrintHarness.print(TicketLayout.layout(of: Samples.ticket), on: .chinese58).document
-        try PrintHarness.writePicture(text, on: .chinese58, named: "ticket-58-text.png")
-        let profile = Samples.profiles[3].profile
-        let raster = try PrintHarness.print(TicketLayout.layout(of: Samples.ticket), on: profile).document
-        let picture = try PrintHarness.writePicture(raster, on: profile, named: "ticket-80-raster.png")
-        #expect(FileManager.default.fileExists(atPath: picture.path))
     }
 
     /// A key–value row as the ticket justifies it.
