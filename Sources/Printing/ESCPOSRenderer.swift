@@ -6,8 +6,9 @@
 /// The stream starts with `ESC @`. With a GB18030 printer font, text goes as GB18030 characters (through
 /// glibc's iconv) between `FS &` and `FS .`, sized with `GS !` (which sizes Chinese characters too; of
 /// `GS !` and `FS !` the last sent wins on Epson, so `FS !` is never sent), aligned with `ESC a`,
-/// emphasized with `ESC E`; a line holding a character outside GB18030's two-byte range (a rare name character) is drawn
-/// as an image instead, since printer fonts stop at GBK. Without a printer font, every text line is
+/// emphasized with `ESC E`; a line holding a character outside GB18030's two-byte range (a rare name
+/// character) is drawn as an image instead, since printer fonts stop at GBK (or, with no CJK font
+/// installed, sent as it is). Without a printer font, every text line is
 /// drawn with ``RasterFont`` and sent as a `GS v 0` image on the same character grid. QR codes go as
 /// `GS ( k` or as images, per ``PrinterProfile/qrCode``. Nothing is truncated: text was wrapped to the
 /// paper by the layout's typesetting, and a QR payload that does not fit a symbol is an error.
