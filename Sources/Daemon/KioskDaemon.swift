@@ -18,8 +18,8 @@ public struct KioskDaemon: Sendable {
     /// The version reported by `/healthz`.
     public static let version = "0.1.0"
 
-    private let configuration: KioskConfiguration
-    private let logger: Logger
+    let configuration: KioskConfiguration
+    let logger: Logger
 
     /// Creates the daemon; nothing starts before ``run()``.
     public init(configuration: KioskConfiguration, logger: Logger) {
@@ -41,10 +41,11 @@ public struct KioskDaemon: Sendable {
         let reader = CardReaderService(
             device: configuration.readerDevice, desk: desk, broadcaster: broadcaster,
             elderlyAge: configuration.hall.priority.elderlyAge, timeZone: configuration.hall.timeZone, logger: logger)
+        let printer = await makeTicketPrinter(broadcaster: broadcaster)
         let notifier = SystemdNotifier()
         let application = try makeApplication(
             hall: hall, broadcaster: broadcaster, cards: Cards(desk: desk, dataKey: dataKey, emulator: reader.emulator),
-            notifier: notifier)
+            printer: printer, notifier: notifier)
         let ticker = HallTicker(hall: hall, broadcaster: broadcaster, logger: logger)
         let watchdog = WatchdogService(hall: hall, notifier: notifier)
         logger.notice(
@@ -57,7 +58,8 @@ public struct KioskDaemon: Sendable {
         // drains, then the ticker stops.
         let group = ServiceGroup(
             configuration: .init(
-                services: [ticker, reader, application, broadcaster, watchdog], gracefulShutdownSignals: [.sigterm, .sigint],
+                services: [ticker, reader] + (printer.map { [$0] } ?? []) + [application, broadcaster, watchdog],
+                gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
         logger.notice("kioskd stopped")
@@ -102,10 +104,11 @@ public struct KioskDaemon: Sendable {
 
     /// The HTTP application, also used in-process by tests.
     func makeApplication(
-        hall: HallService, broadcaster: EventBroadcaster, cards: Cards, notifier: SystemdNotifier
+        hall: HallService, broadcaster: EventBroadcaster, cards: Cards, printer: TicketPrinter?, notifier: SystemdNotifier
     ) throws -> some ApplicationProtocol {
         let router = Self.makeRouter(
-            hall: hall, broadcaster: broadcaster, tokens: configuration.windowTokens, assets: try PageAssets(), cards: cards)
+            hall: hall, broadcaster: broadcaster, tokens: configuration.windowTokens, assets: try PageAssets(), cards: cards,
+            printer: printer)
         let listen = configuration.listen
         let logger = logger
         return Application(
@@ -130,14 +133,16 @@ public struct KioskDaemon: Sendable {
 
     /// The API's router: pages, public queue routes, card routes, window routes and the event stream.
     static func makeRouter(
-        hall: HallService, broadcaster: EventBroadcaster, tokens: [String: String], assets: PageAssets, cards: Cards
+        hall: HallService, broadcaster: EventBroadcaster, tokens: [String: String], assets: PageAssets, cards: Cards,
+        printer: TicketPrinter?
     ) -> Router<KioskRequestContext> {
         let router = Router(context: KioskRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         PageRoutes(hall: hall, assets: assets, version: version).register(on: router)
-        QueueRoutes(hall: hall, desk: cards.desk, dataKey: cards.dataKey).register(on: router)
+        QueueRoutes(hall: hall, desk: cards.desk, dataKey: cards.dataKey, printer: printer).register(on: router)
         CardRoutes(desk: cards.desk, emulator: cards.emulator, configuration: hall.configuration).register(on: router)
-        WindowRoutes(hall: hall, authenticator: WindowAuthenticator(tokens: tokens)).register(on: router)
+        PrinterRoutes(printer: printer).register(on: router)
+        WindowRoutes(hall: hall, authenticator: WindowAuthenticator(tokens: tokens), printer: printer).register(on: router)
         EventStreamRoute(hall: hall, broadcaster: broadcaster).register(on: router)
         return router
     }

@@ -9,6 +9,7 @@ import KioskTesting
 import IDCard
 import Logging
 import PersonalData
+import Printing
 import Queue
 import Reader
 import Store
@@ -32,6 +33,9 @@ struct APIHarness {
     let directory: URL
     let desk = CardDesk()
     let dataKey: DataKey
+    /// The emulated printer tickets go to; its jobs are files under `directory/printed`.
+    let printedTickets: EmulatedPrinter
+    let printer: TicketPrinter
 
     init(configuration: HallConfiguration = DaemonTestHall.configuration()) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("kioskd-api-\(UUID().uuidString)")
@@ -41,6 +45,13 @@ struct APIHarness {
         hall = try HallService(
             configuration: configuration, store: store, broadcaster: broadcaster, logger: Logger(label: "test"),
             now: { clock.now() })
+        printedTickets = EmulatedPrinter(directory: directory.appendingPathComponent("printed"))
+        printer = TicketPrinter(
+            output: printedTickets,
+            setup: .init(
+                profile: .chinese80, font: nil, hallName: configuration.name, timeZone: configuration.timeZone,
+                statusURL: { "https://hall.example/t/\($0)" }, jobTimeout: .seconds(5)),
+            broadcaster: broadcaster, logger: Logger(label: "test"))
     }
 
     /// Runs `body` against the router in process.
@@ -48,7 +59,8 @@ struct APIHarness {
         defer { try? FileManager.default.removeItem(at: directory) }
         let cards = KioskDaemon.Cards(desk: desk, dataKey: dataKey, emulator: ReaderEmulator(logger: Logger(label: "test")))
         let router = KioskDaemon.makeRouter(
-            hall: hall, broadcaster: broadcaster, tokens: Self.tokens, assets: try PageAssets(), cards: cards)
+            hall: hall, broadcaster: broadcaster, tokens: Self.tokens, assets: try PageAssets(), cards: cards,
+            printer: printer)
         let application = Application(router: router)
         try await application.test(.router) { client in
             try await body(APIClient(client: client))

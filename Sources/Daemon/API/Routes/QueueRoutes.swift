@@ -12,6 +12,7 @@ struct QueueRoutes {
     let hall: HallService
     let desk: CardDesk
     let dataKey: DataKey
+    let printer: TicketPrinter?
 
     func register(on router: Router<KioskRequestContext>) {
         let api = router.group("api/v1")
@@ -32,8 +33,14 @@ struct QueueRoutes {
         }
         api.post("tickets") { request, context in
             let body = try await request.decodeRequired(TakeBody.self, context: context)
-            let (ticket, estimate) = try await hall.take(try takeRequest(body))
-            return JSONResponse(TicketView(ticket: ticket, estimate: estimate, configuration: hall.configuration), status: .created)
+            let (take, holderMaskedName) = try takeRequest(body)
+            let (ticket, estimate) = try await hall.take(take)
+            let configuration = hall.configuration
+            let print = await printTicket(
+                TicketPrinter.Job(
+                    ticket: ticket, businessName: configuration.business(ticket.business)?.name ?? ticket.business,
+                    estimate: estimate, holderMaskedName: holderMaskedName, isReprint: false))
+            return JSONResponse(TicketView(ticket: ticket, estimate: estimate, configuration: configuration, print: print), status: .created)
         }
         api.get("tickets/:number") { _, context in
             let number = try context.parameters.require("number")
@@ -42,7 +49,14 @@ struct QueueRoutes {
         }
     }
 
-    private func takeRequest(_ body: TakeBody) throws -> TakeRequest {
+    /// Prints a committed ticket; with no printer configured, says so.
+    private func printTicket(_ job: TicketPrinter.Job) async -> PrintOutcome {
+        guard let printer else { return .off(number: job.ticket.number) }
+        return await printer.print(job)
+    }
+
+    /// The queue's take request, and the card holder's masked name for the ticket when a card is used.
+    private func takeRequest(_ body: TakeBody) throws -> (TakeRequest, String?) {
         var priority = PriorityClass.normal
         if let claimed = body.priority {
             guard let parsed = PriorityClass(rawValue: claimed), parsed != .elderly else {
@@ -51,15 +65,17 @@ struct QueueRoutes {
             priority = parsed
         }
         guard let cardID = body.card else {
-            return TakeRequest(
+            let request = TakeRequest(
                 business: body.business, priority: priority, priorityCategory: body.priorityCategory, birthDate: body.birthDate)
+            return (request, nil)
         }
         guard let session = desk.session(cardID, at: Date()) else {
             throw APIError(.conflict, code: "card_expired", message: "身份证信息已过期，请重新刷卡")
         }
         let identity = session.identity
-        return TakeRequest(
+        let request = TakeRequest(
             business: body.business, priority: priority, priorityCategory: body.priorityCategory,
             birthDate: identity.birthDateForAgeRule, holderKey: dataKey.holderKey(idNumber: identity.revealedNumber))
+        return (request, identity.summary.maskedName)
     }
 }

@@ -8,6 +8,7 @@ import Queue
 struct WindowRoutes {
     let hall: HallService
     let authenticator: WindowAuthenticator
+    let printer: TicketPrinter?
 
     func register(on router: Router<KioskRequestContext>) {
         let windows = router.group("api/v1/windows/:id")
@@ -40,6 +41,17 @@ struct WindowRoutes {
             let id = try authenticate(request, context)
             let body = try await request.decodeRequired(NumberBody.self, context: context)
             return ticket(try await hall.reactivate(window: id, number: body.number))
+        }
+        windows.post("reprint") { request, context in
+            _ = try authenticate(request, context)
+            let body = try await request.decodeRequired(NumberBody.self, context: context)
+            let (found, estimate) = try await hall.ticket(number: body.number)
+            guard let printer else { throw APIError(.notFound, code: "no_printer", message: "没有配置取号凭条打印机") }
+            let print = await printer.print(
+                TicketPrinter.Job(
+                    ticket: found, businessName: configuration.business(found.business)?.name ?? found.business,
+                    estimate: estimate, holderMaskedName: nil, isReprint: true))
+            return JSONResponse(TicketView(ticket: found, estimate: estimate, configuration: configuration, print: print))
         }
         windows.post("call-back") { request, context in
             let id = try authenticate(request, context)

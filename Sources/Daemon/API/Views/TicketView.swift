@@ -4,16 +4,18 @@
 import Foundation
 import Queue
 
-/// A ticket as the API shows it (schema `Ticket`): every key present, `null` when unknown.
+/// A ticket as the API shows it (schema `Ticket`): every key present, `null` when unknown; `print` only in
+/// the answers that printed it (take, reprint).
 struct TicketView: Encodable {
     let ticket: Ticket
     let estimate: TicketEstimate?
     let configuration: HallConfiguration
+    var print: PrintOutcome? = nil
 
     private enum Keys: String, CodingKey {
         case id, number, business, businessName, issuedBusiness, priority, priorityLabel, priorityCategory, status
         case serviceDay, takenAt, window, windowName, pinnedWindow, firstCalledAt, lastCalledAt, closedAt, outcome
-        case recallCount, transferCount, ahead, estimatedWaitSeconds, rating
+        case recallCount, transferCount, ahead, estimatedWaitSeconds, rating, print
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -41,6 +43,7 @@ struct TicketView: Encodable {
         try container.encode(estimate?.ahead, forKey: .ahead)
         try container.encode(estimate?.waitSeconds.map { $0.rounded() }, forKey: .estimatedWaitSeconds)
         try container.encode(ticket.rating.map(RatingView.init), forKey: .rating)
+        try container.encodeIfPresent(print, forKey: .print)
     }
 }
 

@@ -1,0 +1,79 @@
+// kioskd — self-service kiosk and queue-ticket daemon
+// SPDX-License-Identifier: Apache-2.0
+
+import CUPSPrinting
+import Foundation
+import KioskConfiguration
+import Logging
+import Printing
+import Queue
+
+extension KioskDaemon {
+    /// The ticket printer `[printer]` asks for, or `nil` for `queue = "none"`.
+    ///
+    /// With `queue = "auto"`, cupsd is asked for its default destination: when it answers with one, tickets go
+    /// there; otherwise (no cupsd, no printer) to the emulated printer, which keeps them as files in `printed/`
+    /// beside the database. The log says which and why.
+    func makeTicketPrinter(broadcaster: EventBroadcaster) async -> TicketPrinter? {
+        let settings = configuration.printer
+        guard settings.queue != "none" else {
+            logger.notice("No ticket printer configured ([printer] queue = \"none\")")
+            return nil
+        }
+        let client = CUPSClient(configuration: .init(server: settings.cupsServer), logger: logger)
+        let emulated = EmulatedPrinter(
+            directory: URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent().appendingPathComponent("printed"))
+        let output: any PrintOutput
+        switch settings.queue {
+        case "emulator":
+            output = emulated
+        case "default":
+            output = CUPSOutput(queue: nil, client: client)
+        case "auto":
+            let status = await client.printerStatus(queue: nil)
+            if status.condition == .notFound || status.condition == .cupsdUnreachable {
+                logger.notice(
+                    "No CUPS printer: tickets go to the emulated printer",
+                    metadata: [
+                        "printer.condition": "\(status.condition.rawValue)", "printer.detail": "\(status.detail ?? "")",
+                        "print.directory": "\(emulated.directory.path)",
+                    ])
+                output = emulated
+            } else {
+                logger.notice("Tickets go to CUPS's default destination", metadata: ["print.queue": "\(status.queue ?? "?")"])
+                output = CUPSOutput(queue: status.queue, client: client)
+            }
+        default:
+            output = CUPSOutput(queue: settings.queue, client: client)
+        }
+        let profile = printerProfile(model: settings.model)
+        var font: RasterFont?
+        do {
+            font = try RasterFont()
+        } catch {
+            let level: Logger.Level = profile.chineseText == .none ? .error : .info
+            logger.log(level: level, "No CJK font for raster text", metadata: ["error": "\(error)"])
+        }
+        let hall = configuration.hall
+        let ticketURLs = configuration
+        return TicketPrinter(
+            output: output,
+            setup: .init(
+                profile: profile, font: font, hallName: hall.name, timeZone: hall.timeZone,
+                statusURL: { ticketURLs.ticketURL(for: $0) }, jobTimeout: .seconds(settings.jobTimeoutSeconds)),
+            broadcaster: broadcaster, logger: logger)
+    }
+
+    /// The rendering profile for `[printer] model`.
+    func printerProfile(model: String) -> PrinterProfile {
+        switch model {
+        case "chinese-58": return .chinese58
+        case "raster-58": return .raster58
+        case "international-80": return .international80
+        case "chinese-80", "auto": return .chinese80
+        default:
+            logger.warning("Printer model not known; printing as chinese-80", metadata: ["printer.model": "\(model)"])
+            return .chinese80
+        }
+    }
+}
