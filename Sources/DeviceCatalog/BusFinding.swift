@@ -127,7 +127,8 @@ public struct BusFinding: Hashable, Sendable, CustomStringConvertible {
         }
         let files = models.map { "\($0.vendor) \($0.model) (\($0.fileName))" }
         if reason == .interfaceMismatch {
-            let expected = Set(models.compactMap(\.interfaceClass)).sorted().map(BusFinding.hex).joined(separator: " or ")
+            let expected = Set(models.compactMap(\.interfaceClass)).sorted().map(BusFinding.hex)
+                .joined(separator: " or ")
             let found = device.interfaceClasses.map(BusFinding.hex).joined(separator: ",")
             return "\(seen) not taken: described by \(files.joined(separator: ", ")), which expects an interface of "
                 + "class \(expected), but it has \(found); is it set to another USB mode?"

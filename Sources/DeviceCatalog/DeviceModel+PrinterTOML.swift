@@ -30,7 +30,8 @@ extension DeviceModel {
             throw paper.missing("width_mm", "the paper roll's width in mm, \(widthList)")
         }
         guard widths.contains(width) else {
-            throw paper.error(.invalidValue, "width_mm", "expected the paper roll's width in mm, \(widthList), found \(width)")
+            throw paper.error(
+                .invalidValue, "width_mm", "expected the paper roll's width in mm, \(widthList), found \(width)")
         }
         let mostDots = width * PrinterDescription.dotsPerMillimetre
         guard let dots = try paper.integer("dots_per_line", in: 8...100_000) else {

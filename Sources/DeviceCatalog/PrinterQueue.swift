@@ -51,10 +51,12 @@ public struct PrinterQueue: Hashable, Sendable {
     /// The `lpadmin` calls that create the queue, each as its arguments: create, enable and accept (`-E` after
     /// `-p`; before it, `-E` would mean encryption), then optionally make it the default (`-d`).
     public var lpadminArguments: [[String]] {
-        var calls = [[
-            "-p", name, "-E", "-v", deviceURI, "-m", "raw", "-D", info,
-            "-o", "printer-error-policy=\(PrinterQueue.errorPolicy)",
-        ]]
+        var calls = [
+            [
+                "-p", name, "-E", "-v", deviceURI, "-m", "raw", "-D", info,
+                "-o", "printer-error-policy=\(PrinterQueue.errorPolicy)",
+            ]
+        ]
         if isDefault { calls.append(["-d", name]) }
         return calls
     }

@@ -78,7 +78,8 @@ public struct UdevRules: Sendable {
         lines += [
             "LABEL=\"kioskd_usblp_end\"",
             "",
-            "# Serial readers and printers (USB-serial bridges, CDC-ACM): their tty, and a stable name under /dev/kioskd/.",
+            "# Serial readers and printers (USB-serial bridges, CDC-ACM): their tty, and a stable name under "
+                + "/dev/kioskd/.",
             "SUBSYSTEM!=\"tty\", GOTO=\"kioskd_end\"",
         ]
         for models in UdevRules.groups(catalog.models, where: { if case .serial = $0 { true } else { false } }) {

@@ -32,6 +32,10 @@ struct PrinterSetupCommand: ParsableCommand {
             prints as soon as paper is back instead of after JobRetryInterval (retry-job). \
             Each command is printed with what it answered. lpadmin talks to the CUPS server named by \
             CUPS_SERVER, else the default one.
+
+            Exit status: 0 when the queue was created (or the commands printed, with --dry-run), 1 when \
+            lpadmin or lpinfo fails, 69 when no printer (or more than one) is found or CUPS lists no USB URI \
+            for it, 78 when a device file is wrong.
             """)
 
     @Option(name: .long, help: "The queue's name.")
@@ -47,7 +51,8 @@ struct PrinterSetupCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("The printer's device file, instead of looking for the printer on the bus.", valueName: "file"))
+        help: ArgumentHelp(
+            "The printer's device file, instead of looking for the printer on the bus.", valueName: "file"))
     var model: String?
 
     @Option(
@@ -76,7 +81,8 @@ struct PrinterSetupCommand: ParsableCommand {
     func validate() throws {
         guard PrinterQueue.isValidName(name) else {
             throw ValidationError(
-                "--name: \"\(name)\" is not a CUPS queue name (1–127 printable characters, no space, /, \\, #, ?, ', \").")
+                "--name: \"\(name)\" is not a CUPS queue name (1–127 printable characters, no space, /, \\, #, ?, ', \")."
+            )
         }
         if let device {
             let forbidden = device.contains { $0.isWhitespace || "?&#%".contains($0) }
@@ -106,7 +112,9 @@ struct PrinterSetupCommand: ParsableCommand {
             let path = String(kioskdURI.dropFirst("kioskd:".count).prefix { $0 != "?" })
             print("Device URI: \(deviceURI) (kioskd's CUPS backend on \(path))")
             if !dryRun, !FileManager.default.fileExists(atPath: path) {
-                print("Note: \(path) does not exist yet; install the udev rules (udev/README.md) and plug the printer in.")
+                print(
+                    "Note: \(path) does not exist yet; install the udev rules (udev/README.md) and plug the printer in."
+                )
             }
         case .stockUSB:
             deviceURI = try stockUSBURI()
@@ -124,8 +132,9 @@ struct PrinterSetupCommand: ParsableCommand {
         if dryRun {
             print("Dry run: nothing was changed.")
         } else {
-            print("Queue \(name) is ready: \(deviceURI), raw, error policy \(PrinterQueue.errorPolicy)"
-                + (makeDefault ? ", the default destination." : "."))
+            print(
+                "Queue \(name) is ready: \(deviceURI), raw, error policy \(PrinterQueue.errorPolicy)"
+                    + (makeDefault ? ", the default destination." : "."))
         }
     }
 
@@ -156,7 +165,8 @@ struct PrinterSetupCommand: ParsableCommand {
             Self.fail("device file error: \(error)", code: 78)
         }
         let findings = BusDevice.scanSysfs(root: sysfs).map(catalog.assess)
-        let printers = findings.filter { finding in finding.isTaken && finding.models.allSatisfy { $0.kind == .printer } }
+        let printers = findings.filter { finding in finding.isTaken && finding.models.allSatisfy { $0.kind == .printer }
+        }
         guard printers.count == 1, let found = printers.first else {
             let hints = findings.filter { [.interfaceMismatch, .unknownPrinter].contains($0.reason) }
             var message =
@@ -206,7 +216,8 @@ struct PrinterSetupCommand: ParsableCommand {
     private static func run(
         _ program: String, _ arguments: [String], timeout: TimeInterval
     ) throws -> (status: Int32, output: String) {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        let path =
+            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
             + ["/usr/sbin", "/usr/bin", "/sbin", "/bin"]
         guard let executable = path.map({ $0 + "/" + program }).first(where: FileManager.default.isExecutableFile)
         else {
@@ -239,7 +250,9 @@ struct PrinterSetupCommand: ParsableCommand {
 
     /// `'a b'` for arguments the shell would split or expand; others as they are.
     private static func shellQuoted(_ argument: String) -> String {
-        let plain = !argument.isEmpty && argument.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:=,@%+".contains($0)) }
+        let plain =
+            !argument.isEmpty
+            && argument.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:=,@%+".contains($0)) }
         return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 

@@ -103,7 +103,9 @@ struct BusFindingTests {
         #expect(finding.reason == .interfaceMismatch)
         #expect(finding.metadata["device.decision"] == "not taken")
         #expect(finding.metadata["device.file"] == "printer-0416-5011.toml")
-        #expect(finding.description.hasSuffix("which expects an interface of class 07, but it has 02,0a; is it set to another USB mode?"))
+        #expect(
+            finding.description.hasSuffix(
+                "which expects an interface of class 07, but it has 02,0a; is it set to another USB mode?"))
     }
 
     @Test func unknownPrinterClassDeviceTellsTheTechnicianWhatToAdd() {

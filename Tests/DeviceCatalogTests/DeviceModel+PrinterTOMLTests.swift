@@ -26,7 +26,8 @@ struct DeviceModelPrinterTOMLTests {
         #expect(
             model.printer
                 == PrinterDescription(
-                    paperWidthMillimetres: 58, dotsPerLine: 384, fontAColumns: 32, chineseFont: .gb18030, qrCode: .native,
+                    paperWidthMillimetres: 58, dotsPerLine: 384, fontAColumns: 32, chineseFont: .gb18030,
+                    qrCode: .native,
                     cut: .partial, status: .dleEOT))
         #expect(model.printer?.rasterBytesPerLine == 48)
         #expect(model.unconfirmedFacts.first == "paper.width_mm")
@@ -83,14 +84,18 @@ struct DeviceModelPrinterTOMLTests {
     @Test func wrongTypesAndMissingKeysAreNamed() {
         let type = error(printer(replacing: "width_mm = 58", with: "width_mm = \"58\""))
         #expect(type?.code == .wrongType)
-        #expect(type?.description == "devices/printer-0416-5011.toml:12: paper.width_mm: expected an integer, found \"58\"")
+        #expect(
+            type?.description == "devices/printer-0416-5011.toml:12: paper.width_mm: expected an integer, found \"58\"")
         let missing = error(printer(replacing: "cut = \"partial\"\n", with: ""))
         #expect(missing?.code == .missingKey)
         #expect(missing?.key == "escpos.cut")
         #expect(missing?.line == 16, "a key the file lacks is reported at its table's header")
         #expect(missing?.message == "missing required key `cut` (expected one of \"full\", \"partial\", \"none\")")
         let word = error(printer(replacing: "status = \"dle-eot\"", with: "status = \"asb\""))
-        #expect(word?.description == "devices/printer-0416-5011.toml:20: escpos.status: expected one of \"dle-eot\", \"none\", found \"asb\"")
+        #expect(
+            word?.description
+                == "devices/printer-0416-5011.toml:20: escpos.status: expected one of \"dle-eot\", \"none\", found \"asb\""
+        )
         let noClass = error(printer(replacing: "interface_class = 7\n", with: ""))
         #expect(noClass?.code == .missingKey)
         #expect(noClass?.key == "usb.interface_class")
@@ -111,7 +116,9 @@ struct DeviceModelPrinterTOMLTests {
         let libusb = error(printer(replacing: "interface_class = 7", with: "interface_class = 7\nscheme = \"single\""))
         #expect(libusb?.code == .invalidValue)
         #expect(libusb?.key == "usb.scheme")
-        #expect(libusb?.message.hasPrefix("a printer-class interface (interface_class = 7) is driven by the kernel's usblp") == true)
+        #expect(
+            libusb?.message.hasPrefix("a printer-class interface (interface_class = 7) is driven by the kernel's usblp")
+                == true)
     }
 
     @Test func everyPrinterFactNeedsASource() {
@@ -131,7 +138,9 @@ struct DeviceModelPrinterTOMLTests {
         #expect(model.symlink == "kioskd/printer-0416-5011", "models sharing an id share the device's name")
         #expect(error(shared, as: "printer-0416-5011.toml")?.code == .fileName)
         #expect(error(shared, as: "printer-0416-5011-58MM.toml")?.code == .fileName)
-        #expect(error(Fixture.usblpPrinter, as: "printer-0416-5011-58mm.toml")?.message.contains("shared_id = true") == true)
+        #expect(
+            error(Fixture.usblpPrinter, as: "printer-0416-5011-58mm.toml")?.message.contains("shared_id = true") == true
+        )
     }
 
     @Test func committedPrintersDescribeTheNotesModels() throws {

@@ -97,7 +97,8 @@ enum Fixture {
         ref = "test"
 
         [[source]]
-        facts = ["paper.width_mm", "paper.dots_per_line", "paper.font_a_columns", "escpos.chinese_font", "escpos.qr", "escpos.cut", "escpos.status"]
+        facts = ["paper.width_mm", "paper.dots_per_line", "paper.font_a_columns",
+                 "escpos.chinese_font", "escpos.qr", "escpos.cut", "escpos.status"]
         ref = "test"
         confirmed = false
         """

@@ -152,7 +152,9 @@ final class PrinterSetupCUPSServer {
             """
         try Data(request.utf8).write(to: test)
         let result = try run("/usr/bin/ipptool", ["-tv", "ipp://\(address)/printers/\(queue)", test.path])
-        let line = result.output.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(name + " (") }
+        let line = result.output.split(separator: "\n").first {
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix(name + " (")
+        }
         return line?.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 }

@@ -52,7 +52,8 @@ struct PrinterSetupTests {
         #expect(
             dryRun.output.contains(
                 "$ lpadmin -p receipt-test -E -v '\(uri)' -m raw -D 'unknown (Winbond vendor id, no-name boards) "
-                    + "POS58 58 mm receipt printer' -o printer-error-policy=retry-current-job\n$ lpadmin -d receipt-test\n"),
+                    + "POS58 58 mm receipt printer' -o printer-error-policy=retry-current-job\n$ lpadmin -d receipt-test\n"
+            ),
             "\(dryRun.output)")
         #expect(dryRun.output.contains("Dry run: nothing was changed."))
         #expect(try cups.run("/usr/bin/lpstat", ["-v"]).output.contains("receipt-test") == false)
@@ -72,7 +73,8 @@ struct PrinterSetupTests {
         // Enabled and accepting (-E): a raw job reaches the backend byte for byte, with the device URI.
         let ticket = Data([0x1B, 0x40, 0x1C, 0x26, 0xC8, 0xA1, 0xBA, 0xC5, 0x0A, 0x1D, 0x56, 0x01])
         try ticket.write(to: directory.file("ticket.bin"))
-        let printed = try cups.run("/usr/bin/lp", ["-d", "receipt-test", "-o", "raw", directory.file("ticket.bin").path])
+        let printed = try cups.run(
+            "/usr/bin/lp", ["-d", "receipt-test", "-o", "raw", directory.file("ticket.bin").path])
         #expect(printed.status == 0, "\(printed.output)")
         #expect(
             waitUntil(seconds: 20) { cups.file("out/job-1.uri") != nil && cups.file("out/job-1.bin") == ticket },
@@ -118,7 +120,9 @@ struct PrinterSetupTests {
         let sysfs = try fakeSysfs(in: directory, id: ("0400", "c35a"), classes: ["ff"])
         let result = try setup(["--devices", Self.devicesDirectory, "--sysfs", sysfs], server: "127.0.0.1:1")
         #expect(result.status == 69, "\(result.output)")
-        #expect(result.output.contains("kioskd: no printer found: no USB device in \(sysfs) is described by a printer file"))
+        #expect(
+            result.output.contains("kioskd: no printer found: no USB device in \(sysfs) is described by a printer file")
+        )
         #expect(!result.output.contains("lpadmin"), "nothing may run: \(result.output)")
 
         // A described printer in another USB mode is named, with what is wrong.
@@ -127,7 +131,8 @@ struct PrinterSetupTests {
         let cdcMode = try fakeSysfs(in: modeDirectory, id: ("0416", "5011"), classes: ["02", "0a"])
         let mismatch = try setup(["--devices", Self.devicesDirectory, "--sysfs", cdcMode], server: "127.0.0.1:1")
         #expect(mismatch.status == 69)
-        #expect(mismatch.output.contains("which expects an interface of class 07, but it has 02,0a"), "\(mismatch.output)")
+        #expect(
+            mismatch.output.contains("which expects an interface of class 07, but it has 02,0a"), "\(mismatch.output)")
     }
 
     @Test func aSharedIDWhoseModelsPrintAlikeIsSetUpAsOneOfThem() throws {
