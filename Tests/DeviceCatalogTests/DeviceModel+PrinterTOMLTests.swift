@@ -66,6 +66,22 @@ struct DeviceModelPrinterTOMLTests {
         #expect(width?.message == "expected the paper roll's width in mm, 58 or 80, found 57")
     }
 
+    @Test func codePageIsAnOptionalByte() throws {
+        let text = printer(replacing: "chinese_font = \"gb18030\"", with: "chinese_font = \"gb18030\"\ncode_page = 0")
+            .replacingOccurrences(of: "\"escpos.qr\"", with: "\"escpos.code_page\", \"escpos.qr\"")
+        let model = try DeviceModel.parse(text, path: "printer-0416-5011.toml")
+        #expect(model.printer?.codePage == 0)
+        #expect(try DeviceModel.parse(Fixture.usblpPrinter, path: "printer-0416-5011.toml").printer?.codePage == nil)
+        let tooBig = error(text.replacingOccurrences(of: "code_page = 0", with: "code_page = 256"))
+        #expect(
+            tooBig?.description
+                == "devices/printer-0416-5011.toml:18: escpos.code_page: expected an integer from 0 to 255, found 256")
+        let unsourced = error(
+            printer(replacing: "chinese_font = \"gb18030\"", with: "chinese_font = \"gb18030\"\ncode_page = 0"))
+        #expect(unsourced?.code == .missingSource)
+        #expect(unsourced?.key == "escpos.code_page")
+    }
+
     @Test func misspeltKeysSuggestTheNearestOne() {
         let typo = error(printer(replacing: "dots_per_line = 384", with: "dots_per_lne = 384"))
         #expect(typo?.code == .unknownKey)
