@@ -5,12 +5,16 @@ import TOMLKit
 
 extension DeviceModel {
     /// The top-level keys of a device file, in the order `devices/README.md` shows them.
-    static let topLevelKeys = ["kind", "vendor", "model", "protocol", "notes", "usb", "serial", "source"]
+    static let topLevelKeys = [
+        "kind", "vendor", "model", "protocol", "notes", "usb", "serial", "paper", "escpos", "source",
+    ]
 
     /// Parses and checks one device file.
     ///
-    /// Every key is checked: unknown keys, wrong types, missing required keys, bad hex, unknown schemes,
-    /// facts without a `[[source]]`, and a file name that does not match `<kind>-<vendor_id>-<product_id>.toml`.
+    /// Every key is checked: unknown keys (with the nearest known key when it looks like a typo), wrong types,
+    /// missing required keys, bad hex, unknown schemes, values out of range, facts without a `[[source]]`, and a
+    /// file name that does not match `<kind>-<vendor_id>-<product_id>.toml` (with `-<variant>` before `.toml`
+    /// when `usb.shared_id` is true).
     ///
     /// - Parameters:
     ///   - toml: The file's text.
@@ -54,13 +58,37 @@ extension DeviceModel {
                 "missing required table [usb] (expected `vendor_id` and `product_id`, e.g. vendor_id = \"0400\")")
         }
         let (usbID, usbInterface) = try readUSB(usb)
+        let idName = defaultName(kind: kind, usbID: usbID)
+        let interfaceClass = try usb.hex("interface_class", digits: 2, expected: interfaceClassExpected).map(UInt8.init)
+        let sharesUSBID = try usb.bool("shared_id") ?? false
         let serial = try document.table("serial")
+        if kind == .printer, interfaceClass == nil {
+            throw usb.missing("interface_class", interfaceClassExpected)
+        }
         let connection: Connection
         switch (usbInterface, serial) {
+        case (_, _) where interfaceClass == DeviceModel.printerInterfaceClass:
+            if usbInterface != nil {
+                throw usb.error(
+                    .invalidValue, "scheme",
+                    "a printer-class interface (interface_class = 7) is driven by the kernel's usblp driver, not "
+                        + "through libusb; remove `scheme` and the other libusb keys from [usb]")
+            }
+            if serial != nil {
+                throw document.error(
+                    .invalidValue, "serial",
+                    "a printer-class interface (interface_class = 7) is /dev/usb/lpN, not a tty; remove [serial] "
+                        + "or correct `usb.interface_class` (2 for CDC-ACM)")
+            }
+            connection = .usblp(symlink: "kioskd/" + idName)
+        case (nil, nil) where interfaceClass == DeviceModel.cdcInterfaceClass:
+            throw document.error(
+                .missingKey, "serial",
+                "a CDC-ACM interface (interface_class = 2) is a tty (/dev/ttyACMn): add a [serial] table")
         case let (interface?, nil):
             connection = .usb(interface)
         case let (nil, serial?):
-            connection = .serial(try readSerial(serial, defaultName: defaultName(kind: kind, usbID: usbID)))
+            connection = .serial(try readSerial(serial, kind: kind, idName: idName))
         case (.some, .some):
             throw document.error(
                 .invalidValue, "serial",
@@ -73,20 +101,42 @@ extension DeviceModel {
                     + "USB-serial bridge")
         }
 
+        let printer = try readPrinter(document, kind: kind)
+
         let sources = try readSources(document)
         try checkSources(sources, document: document)
 
-        let name = defaultName(kind: kind, usbID: usbID)
-        let fileName = String(path.split(separator: "/").last ?? Substring(path))
-        guard fileName == name + ".toml" else {
-            throw DeviceCatalogError(
-                code: .fileName, file: path,
-                message: "expected the file to be named \(name).toml after its kind and USB ids "
-                    + "(<kind>-<vendor_id>-<product_id>.toml, lower-case hex)")
-        }
+        let name = try fileName(path, idName: idName, shared: sharesUSBID)
         return DeviceModel(
             name: name, kind: kind, vendor: vendor, model: model, protocolVariant: protocolVariant, usbID: usbID,
-            connection: connection, sources: sources, notes: notes)
+            connection: connection, interfaceClass: interfaceClass, sharesUSBID: sharesUSBID, printer: printer,
+            sources: sources, notes: notes)
+    }
+
+    /// The model's name from its file name: `<kind>-<vendor_id>-<product_id>`, plus `-<variant>` for a shared id.
+    private static func fileName(_ path: String, idName: String, shared: Bool) throws(DeviceCatalogError) -> String {
+        let fileName = String(path.split(separator: "/").last ?? Substring(path))
+        let name = fileName.hasSuffix(".toml") ? String(fileName.dropLast(".toml".count)) : fileName
+        if shared {
+            let variant = name.hasPrefix(idName + "-") ? name.dropFirst(idName.count + 1) : ""
+            guard fileName.hasSuffix(".toml"), !variant.isEmpty,
+                variant.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" })
+            else {
+                throw DeviceCatalogError(
+                    code: .fileName, file: path,
+                    message: "expected the file to be named \(idName)-<variant>.toml after its kind and USB ids, "
+                        + "with a variant in lower-case letters, digits and `-` (the id is shared: usb.shared_id)")
+            }
+            return name
+        }
+        guard fileName == idName + ".toml" else {
+            throw DeviceCatalogError(
+                code: .fileName, file: path,
+                message: "expected the file to be named \(idName).toml after its kind and USB ids "
+                    + "(<kind>-<vendor_id>-<product_id>.toml, lower-case hex; `usb.shared_id = true` allows "
+                    + "<kind>-<vendor_id>-<product_id>-<variant>.toml)")
+        }
+        return name
     }
 
     /// `reader-0400-c35a`.
@@ -96,13 +146,17 @@ extension DeviceModel {
 
     private static let usbIDExpected = "a 16-bit USB id as 4 hex digits such as \"0400\" or \"0xc35a\", or an integer"
     private static let endpointExpected = "an endpoint address as 2 hex digits such as \"0x81\", or an integer"
+    private static let interfaceClassExpected =
+        "the interface's class from `lsusb -v` (bInterfaceClass): 7 for a USB printer-class printer (usblp), 2 for "
+        + "CDC-ACM, 0xff for vendor-specific"
 
     /// `[usb]`: the ids always, the libusb interface when `scheme` is present.
     private static func readUSB(
         _ usb: DeviceTable
     ) throws(DeviceCatalogError) -> (USBDeviceID, USBInterfaceDescription?) {
         try usb.rejectUnknownKeys(allowed: [
-            "vendor_id", "product_id", "interface", "scheme", "transfer", "speed", "endpoints",
+            "vendor_id", "product_id", "interface_class", "shared_id", "interface", "scheme", "transfer", "speed",
+            "endpoints",
         ])
         guard let vendor = try usb.hex("vendor_id", digits: 4, expected: usbIDExpected) else {
             throw usb.missing("vendor_id", usbIDExpected)
@@ -173,7 +227,9 @@ extension DeviceModel {
     }
 
     /// `[serial]`.
-    private static func readSerial(_ serial: DeviceTable, defaultName: String) throws(DeviceCatalogError)
+    /// Readers' symlinks carry `%n` (two bridges of one kind may be plugged in); a printer's may be fixed, as a
+    /// CUPS queue names one device, and defaults to `kioskd/<kind>-<vendor_id>-<product_id>`.
+    private static func readSerial(_ serial: DeviceTable, kind: Kind, idName: String) throws(DeviceCatalogError)
         -> SerialSettings
     {
         try serial.rejectUnknownKeys(allowed: ["baud", "data_bits", "parity", "stop_bits", "symlink"])
@@ -187,17 +243,19 @@ extension DeviceModel {
             try serial.word("parity", oneOf: SerialSettings.Parity.allCases.map(\.rawValue))
             .flatMap(SerialSettings.Parity.init(rawValue:)) ?? .none
         let stopBits = try serial.integer("stop_bits", in: 1...2) ?? 1
-        let symlink = try serial.string("symlink") ?? "kioskd/\(defaultName)-%n"
+        let needsNumber = kind != .printer
+        let example = needsNumber ? "kioskd/\(idName)-%n" : "kioskd/\(idName)"
+        let symlink = try serial.string("symlink") ?? example
         let allowed = symlink.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || "-_./%".contains($0) }
         let percentOnlyInN = symlink.split(separator: "%", omittingEmptySubsequences: false).dropFirst()
             .allSatisfy { $0.hasPrefix("n") }
-        guard symlink.hasPrefix("kioskd/"), symlink.contains("%n"), allowed, percentOnlyInN,
+        guard symlink.hasPrefix("kioskd/"), symlink.contains("%n") || !needsNumber, allowed, percentOnlyInN,
             !symlink.contains(".."), !symlink.hasSuffix("/")
         else {
             throw serial.error(
                 .invalidValue, "symlink",
-                "expected a name under /dev/kioskd/ with the tty's number `%n` in it, in letters, digits and "
-                    + "`-_./`, such as \"kioskd/\(defaultName)-%n\", found \"\(symlink)\"")
+                "expected a name under /dev/kioskd/\(needsNumber ? " with the tty's number `%n` in it" : ""), in "
+                    + "letters, digits and `-_./`, such as \"\(example)\", found \"\(symlink)\"")
         }
         return SerialSettings(baud: baud, dataBits: dataBits, parity: parity, stopBits: stopBits, symlink: symlink)
     }

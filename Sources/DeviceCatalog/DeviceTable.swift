@@ -33,7 +33,30 @@ struct DeviceTable {
         let first = unknown.min { (locator.line(of: keyPath($0)) ?? .max) < (locator.line(of: keyPath($1)) ?? .max) }
         guard let key = first else { return }
         let list = allowed.map { "`\($0)`" }.joined(separator: ", ")
-        throw error(.unknownKey, key, "unknown key; expected one of \(list)")
+        let suggestion = DeviceTable.nearMatch(for: key, among: allowed).map { " (did you mean `\($0)`?)" } ?? ""
+        throw error(.unknownKey, key, "unknown key\(suggestion); expected one of \(list)")
+    }
+
+    /// The allowed key closest to a misspelt one, when it is close enough to be a typo: at most 2 edits, and
+    /// fewer than half the key's length (so `colour` does not suggest `model`).
+    static func nearMatch(for key: String, among allowed: [String]) -> String? {
+        let scored = allowed.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= 2 && $0.1 * 2 < key.count }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    /// The Levenshtein distance between two short strings (insertions, deletions and substitutions).
+    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+        let target = Array(rhs)
+        var previous = Array(0...target.count)
+        for (row, character) in lhs.enumerated() {
+            var current = [row + 1]
+            for (column, other) in target.enumerated() {
+                let substitution = previous[column] + (character == other ? 0 : 1)
+                current.append(min(previous[column + 1] + 1, current[column] + 1, substitution))
+            }
+            previous = current
+        }
+        return previous[target.count]
     }
 
     /// Whether the key is present.

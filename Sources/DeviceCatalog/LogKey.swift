@@ -15,15 +15,16 @@ public enum LogKey: String, Sendable, CaseIterable {
     case usbInterfaceClasses = "usb.device.interface_classes"
     /// `taken` or `not taken`.
     case decision = "device.decision"
-    /// Why, as a ``BusFinding/Reason`` name such as `described` or `unknown-vendor-specific`.
+    /// Why, as a ``BusFinding/Reason`` name such as `described`, `described-usblp` or `unknown-vendor-specific`.
     case reason = "device.reason"
-    /// The device file that describes it, e.g. `reader-0400-c35a.toml`.
+    /// The device file that describes it, e.g. `reader-0400-c35a.toml`; for a shared id, the files, comma-separated.
     case file = "device.file"
     /// `reader` or `printer`.
     case kind = "device.kind"
-    /// Vendor and model as the file names them.
+    /// Vendor and model as the file names them; for a shared id `one of: A; B`.
     case model = "device.model"
-    /// How kioskd talks to it, e.g. `libusb split: OUT 0x02/0x06, IN 0x81/0x85` or `tty 115200 8N1 /dev/kioskd/…`.
+    /// How kioskd talks to it, e.g. `libusb split: OUT 0x02/0x06, IN 0x81/0x85`, `tty 115200 8N1 /dev/kioskd/…` or
+    /// `usblp as /dev/kioskd/printer-0416-5011`.
     case connection = "device.connection"
     /// The facts no confirmed source backs, e.g. `usb.interface`.
     case unconfirmed = "device.unconfirmed"

@@ -5,9 +5,14 @@
 ///
 /// - libusb devices get their `/dev/bus/usb/BBB/DDD` node for the daemon's group:
 ///   `SUBSYSTEM=="usb"`, `ENV{DEVTYPE}=="usb_device"`, `ATTR{idVendor}`/`ATTR{idProduct}` in lower-case hex.
-/// - Serial readers (USB-serial bridges) get their tty for the group and a stable symlink under `/dev/kioskd/`:
-///   `SUBSYSTEM=="tty"`, matched on the parent USB device with `ATTRS{…}`.
-/// - Every matched device gets `ENV{KIOSKD_DEVICE}` = the file's name, visible in `udevadm info`.
+/// - USB printer-class printers get their usblp node (`/dev/usb/lpN`) for the group and a stable symlink
+///   `/dev/kioskd/printer-<vid>-<pid>`: `SUBSYSTEM=="usbmisc"`, `KERNEL=="lp[0-9]*"`, matched on the parent USB
+///   device with `ATTRS{…}`.
+/// - Serial readers and printers (USB-serial bridges, CDC-ACM) get their tty for the group and a stable symlink
+///   under `/dev/kioskd/`: `SUBSYSTEM=="tty"`, matched on the parent USB device with `ATTRS{…}`.
+/// - Every matched device gets `ENV{KIOSKD_DEVICE}` = the file's name (the names, comma-separated, when several
+///   files share the id), visible in `udevadm info`.
+/// - Models that share an id and a device node get one rule, with a comment line for each.
 /// - The guard is `ACTION=="remove"` (not `ACTION!="add"`), so a later `change` event does not reset the mode.
 ///
 /// The text depends only on the catalog (models in file-name order), so it can be committed and compared.
@@ -46,28 +51,76 @@ public struct UdevRules: Sendable {
             "ENV{DEVTYPE}!=\"usb_device\", GOTO=\"kioskd_usb_end\"",
         ]
         let permissions = "GROUP=\"\(group)\", MODE=\"0660\""
-        for model in catalog.models {
-            guard case let .usb(interface) = model.connection else { continue }
-            lines.append(UdevRules.comment(model, detail: interface.scheme.summary))
+        for models in UdevRules.groups(catalog.models, where: { if case .usb = $0 { true } else { false } }) {
+            for model in models {
+                guard case let .usb(interface) = model.connection else { continue }
+                lines.append(UdevRules.comment(model, detail: interface.scheme.summary))
+            }
             lines.append(
-                "ATTR{idVendor}==\"\(model.usbID.vendorHex)\", ATTR{idProduct}==\"\(model.usbID.productHex)\", "
-                    + "\(permissions), ENV{KIOSKD_DEVICE}=\"\(model.name)\"")
+                UdevRules.match(models[0], parent: false) + "\(permissions), " + UdevRules.tag(models))
         }
         lines += [
             "LABEL=\"kioskd_usb_end\"",
             "",
-            "# Serial readers behind USB-serial bridges: their tty, and a stable name under /dev/kioskd/.",
+            "# Printers of USB printer class (7), driven by the kernel's usblp driver: /dev/usb/lpN, and a stable name",
+            "# under /dev/kioskd/.",
+            "SUBSYSTEM!=\"usbmisc\", GOTO=\"kioskd_usblp_end\"",
+            "KERNEL!=\"lp[0-9]*\", GOTO=\"kioskd_usblp_end\"",
+        ]
+        for models in UdevRules.groups(catalog.models, where: { if case .usblp = $0 { true } else { false } }) {
+            for model in models {
+                lines.append(UdevRules.comment(model, detail: model.printer?.summary ?? "usblp"))
+            }
+            lines.append(
+                UdevRules.match(models[0], parent: true) + "\(permissions), "
+                    + "SYMLINK+=\"\(models[0].symlink ?? "")\", " + UdevRules.tag(models))
+        }
+        lines += [
+            "LABEL=\"kioskd_usblp_end\"",
+            "",
+            "# Serial readers and printers (USB-serial bridges, CDC-ACM): their tty, and a stable name under "
+                + "/dev/kioskd/.",
             "SUBSYSTEM!=\"tty\", GOTO=\"kioskd_end\"",
         ]
-        for model in catalog.models {
-            guard case let .serial(settings) = model.connection else { continue }
-            lines.append(UdevRules.comment(model, detail: settings.summary))
+        for models in UdevRules.groups(catalog.models, where: { if case .serial = $0 { true } else { false } }) {
+            for model in models {
+                guard case let .serial(settings) = model.connection else { continue }
+                lines.append(UdevRules.comment(model, detail: settings.summary))
+            }
             lines.append(
-                "ATTRS{idVendor}==\"\(model.usbID.vendorHex)\", ATTRS{idProduct}==\"\(model.usbID.productHex)\", "
-                    + "\(permissions), SYMLINK+=\"\(settings.symlink)\", ENV{KIOSKD_DEVICE}=\"\(model.name)\"")
+                UdevRules.match(models[0], parent: true) + "\(permissions), "
+                    + "SYMLINK+=\"\(models[0].symlink ?? "")\", " + UdevRules.tag(models))
         }
         lines.append("LABEL=\"kioskd_end\"")
         text = lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The models whose connection passes `isIncluded`, in groups that share a USB id and a symlink (one rule
+    /// each), in file-name order of their first model.
+    private static func groups(
+        _ models: [DeviceModel], where isIncluded: (DeviceModel.Connection) -> Bool
+    ) -> [[DeviceModel]] {
+        var groups: [[DeviceModel]] = []
+        for model in models where isIncluded(model.connection) {
+            if let index = groups.firstIndex(where: { $0[0].usbID == model.usbID && $0[0].symlink == model.symlink }) {
+                groups[index].append(model)
+            } else {
+                groups.append([model])
+            }
+        }
+        return groups
+    }
+
+    /// `ATTR{idVendor}=="0400", ATTR{idProduct}=="c35a", ` on the device itself, or `ATTRS{…}` on a parent.
+    private static func match(_ model: DeviceModel, parent: Bool) -> String {
+        let attribute = parent ? "ATTRS" : "ATTR"
+        return "\(attribute){idVendor}==\"\(model.usbID.vendorHex)\", "
+            + "\(attribute){idProduct}==\"\(model.usbID.productHex)\", "
+    }
+
+    /// `ENV{KIOSKD_DEVICE}="reader-0400-c35a"`, the names comma-separated for a shared id.
+    private static func tag(_ models: [DeviceModel]) -> String {
+        "ENV{KIOSKD_DEVICE}=\"\(models.map(\.name).joined(separator: ","))\""
     }
 
     /// `# reader-0400-c35a.toml: 精伦 (Sunrise) iDR200 (split: OUT 0x02/0x06, IN 0x81/0x85)`.

@@ -59,6 +59,64 @@ struct BusFindingTests {
         #expect(finding.description == "046d:c52b at 1-5 not taken: no device file describes it")
     }
 
+    @Test func usblpPrinterIsTakenWithItsProfile() {
+        let finding = catalog.assess(
+            BusDevice(
+                usbID: USBDeviceID(vendorID: 0x0416, productID: 0x5011), location: "1-2", interfaceClasses: [0x07]))
+        #expect(finding.isTaken)
+        #expect(finding.reason == .describedUsblp)
+        #expect(finding.model?.fileName == "printer-0416-5011.toml")
+        #expect(finding.metadata["device.kind"] == "printer")
+        #expect(finding.metadata["device.connection"] == "usblp as /dev/kioskd/printer-0416-5011")
+        #expect(
+            finding.description.hasPrefix(
+                "0416:5011 at 1-2 taken as printer unknown (Winbond vendor id, no-name boards) POS58 58 mm receipt "
+                    + "printer (printer-0416-5011.toml): usblp as /dev/kioskd/printer-0416-5011; 58 mm, 384 dots, "
+                    + "32 columns, Chinese font gb18030, QR raster, cut none, status dle-eot; unconfirmed: "))
+    }
+
+    @Test func sharedIDIsTakenAsOneOfItsModels() {
+        let finding = catalog.assess(
+            BusDevice(
+                usbID: USBDeviceID(vendorID: 0x0fe6, productID: 0x811e), location: "1-2", interfaceClasses: [0x07]))
+        #expect(finding.isTaken)
+        #expect(finding.reason == .describedShared)
+        #expect(finding.model == nil)
+        #expect(finding.models.map(\.fileName) == ["printer-0fe6-811e-58mm.toml", "printer-0fe6-811e-80mm.toml"])
+        #expect(finding.metadata["device.file"] == "printer-0fe6-811e-58mm.toml,printer-0fe6-811e-80mm.toml")
+        #expect(
+            finding.metadata["device.model"]
+                == "one of: Xprinter (芯烨) and clones XP-58 class 58 mm receipt printer; "
+                + "Xprinter (芯烨) and clones XP-80 class 80 mm receipt printer")
+        #expect(
+            finding.description.hasPrefix(
+                "0fe6:811e at 1-2 taken as printer one of: Xprinter (芯烨) and clones XP-58 class 58 mm receipt printer "
+                    + "(printer-0fe6-811e-58mm.toml), Xprinter (芯烨) and clones XP-80 class 80 mm receipt printer "
+                    + "(printer-0fe6-811e-80mm.toml): usblp as /dev/kioskd/printer-0fe6-811e; unconfirmed: "))
+    }
+
+    @Test func describedPrinterInAnotherUSBModeIsNotTaken() {
+        let finding = catalog.assess(
+            BusDevice(
+                usbID: USBDeviceID(vendorID: 0x0416, productID: 0x5011), location: "1-2", interfaceClasses: [0x02, 0x0a]))
+        #expect(!finding.isTaken)
+        #expect(finding.reason == .interfaceMismatch)
+        #expect(finding.metadata["device.decision"] == "not taken")
+        #expect(finding.metadata["device.file"] == "printer-0416-5011.toml")
+        #expect(
+            finding.description.hasSuffix(
+                "which expects an interface of class 07, but it has 02,0a; is it set to another USB mode?"))
+    }
+
+    @Test func unknownPrinterClassDeviceTellsTheTechnicianWhatToAdd() {
+        let finding = catalog.assess(
+            BusDevice(
+                usbID: USBDeviceID(vendorID: 0x1fc9, productID: 0x2016), location: "1-6", interfaceClasses: [0x07, 0xff]))
+        #expect(!finding.isTaken)
+        #expect(finding.reason == .unknownPrinter)
+        #expect(finding.description.contains("describe it in devices/printer-1fc9-2016.toml"))
+    }
+
     @Test func metadataKeysAreTheDeclaredLogKeys() {
         let finding = catalog.assess(
             BusDevice(

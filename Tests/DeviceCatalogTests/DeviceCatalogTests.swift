@@ -11,10 +11,11 @@ struct DeviceCatalogTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: Fixture.devicesDirectory)
             .filter { $0.hasSuffix(".toml") }.sorted()
         #expect(catalog.models.map(\.fileName) == files)
-        #expect(files.count >= 5)
+        #expect(files.count >= 11)
         for model in catalog.models {
             #expect(!model.sources.isEmpty, "\(model.fileName) has no sources")
-            #expect(model.kind == .reader)
+            #expect((model.kind == .printer) == (model.printer != nil), "\(model.fileName): [paper] and [escpos]")
+            #expect(model.fileName.hasPrefix(model.kind.rawValue + "-"))
         }
     }
 
@@ -53,22 +54,42 @@ struct DeviceCatalogTests {
     @Test func looksUpOnlyDescribedIDs() throws {
         let catalog = try DeviceCatalog.load(directory: Fixture.devicesDirectory)
         #expect(catalog.model(vendorID: 0x0400, productID: 0xc35b) == nil)
-        #expect(catalog.models(of: .printer).isEmpty)
+        #expect(catalog.models(of: .printer).count == 6)
+        #expect(catalog.models(of: .reader).count == 5)
     }
 
+    /// The usblp printer fixture declaring its id shared.
+    private static let sharedPrinter = Fixture.usblpPrinter
+        .replacingOccurrences(of: "interface_class = 7", with: "interface_class = 7\nshared_id = true")
+        .replacingOccurrences(of: "\"usb.interface_class\"]", with: "\"usb.interface_class\", \"usb.shared_id\"]")
+
     @Test func refusesTheSameUSBIDInTwoFiles() throws {
-        let printer = Fixture.splitReader.replacingOccurrences(of: "kind = \"reader\"", with: "kind = \"printer\"")
         let directory = try Fixture.directory(with: [
-            "reader-0400-c35a.toml": Fixture.splitReader, "printer-0400-c35a.toml": printer,
+            "printer-0416-5011.toml": Fixture.usblpPrinter, "printer-0416-5011-58mm.toml": Self.sharedPrinter,
         ])
         defer { try? FileManager.default.removeItem(atPath: directory) }
         #expect {
             try DeviceCatalog.load(directory: directory)
         } throws: { error in
             let error = try #require(error as? DeviceCatalogError)
-            return error.code == .duplicate && error.file.hasSuffix("reader-0400-c35a.toml")
-                && error.message.contains("0400:c35a is already described by printer-0400-c35a.toml")
+            return error.code == .duplicate && error.file.hasSuffix("printer-0416-5011.toml")
+                && error.message.contains("0416:5011 is already described by printer-0416-5011-58mm.toml")
+                && error.message.contains("(printer-0416-5011.toml does not)")
         }
+    }
+
+    @Test func filesThatAllDeclareASharedIDCanShareIt() throws {
+        let eighty = Self.sharedPrinter.replacingOccurrences(
+            of: "width_mm = 58\ndots_per_line = 384\nfont_a_columns = 32",
+            with: "width_mm = 80\ndots_per_line = 576\nfont_a_columns = 48")
+        let directory = try Fixture.directory(with: [
+            "printer-0416-5011-58mm.toml": Self.sharedPrinter, "printer-0416-5011-80mm.toml": eighty,
+        ])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let catalog = try DeviceCatalog.load(directory: directory)
+        let id = USBDeviceID(vendorID: 0x0416, productID: 0x5011)
+        #expect(catalog.models(for: id).map(\.name) == ["printer-0416-5011-58mm", "printer-0416-5011-80mm"])
+        #expect(catalog.model(for: id) == nil)
     }
 
     @Test func refusesTwoSerialFilesWithOneSymlink() throws {

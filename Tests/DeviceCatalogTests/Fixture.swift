@@ -68,6 +68,50 @@ enum Fixture {
         url = "https://example.org/notes"
         """
 
+    /// A minimal valid usblp printer file for 0416:5011, named `printer-0416-5011.toml`; line numbers matter to
+    /// the tests (`[paper]` is line 11, `[escpos]` line 16).
+    static let usblpPrinter = """
+        kind = "printer"
+        vendor = "Test"
+        model = "POS58"
+        protocol = "escpos"
+
+        [usb]
+        vendor_id = "0416"
+        product_id = "5011"
+        interface_class = 7
+
+        [paper]
+        width_mm = 58
+        dots_per_line = 384
+        font_a_columns = 32
+
+        [escpos]
+        chinese_font = "gb18030"
+        qr = "native"
+        cut = "partial"
+        status = "dle-eot"
+
+        [[source]]
+        facts = ["vendor", "model", "protocol", "usb.vendor_id", "usb.product_id", "usb.interface_class"]
+        ref = "test"
+
+        [[source]]
+        facts = ["paper.width_mm", "paper.dots_per_line", "paper.font_a_columns",
+                 "escpos.chinese_font", "escpos.qr", "escpos.cut", "escpos.status"]
+        ref = "test"
+        confirmed = false
+        """
+
+    /// A minimal valid CDC-ACM printer file for 0483:5740, named `printer-0483-5740.toml`, without status.
+    static var cdcPrinter: String {
+        usblpPrinter.replacingOccurrences(of: "\"0416\"", with: "\"0483\"")
+            .replacingOccurrences(of: "\"5011\"", with: "\"5740\"")
+            .replacingOccurrences(of: "interface_class = 7", with: "interface_class = 2\n\n[serial]\nbaud = 9600")
+            .replacingOccurrences(of: "\"usb.interface_class\"]", with: "\"usb.interface_class\", \"serial.baud\"]")
+            .replacingOccurrences(of: "status = \"dle-eot\"", with: "status = \"none\"")
+    }
+
     /// Parses `text` as `name`, returning the error it throws (or `nil` when it parses).
     static func error(parsing text: String, as name: String = "reader-0400-c35a.toml") -> DeviceCatalogError? {
         do {

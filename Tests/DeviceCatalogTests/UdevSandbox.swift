@@ -11,12 +11,14 @@ import Foundation
 ///   links udev creates, and `/sys` is a tmpfs with hand-made USB devices (what umockdev does, without it).
 ///   `SYSTEMD_DEVICE_VERIFY_SYSFS=0` lets udev accept a `/sys` that is not sysfs.
 enum UdevSandbox {
-    /// A fake USB device: a `usb_device` with ids, and optionally a tty below it (a USB-serial bridge).
+    /// A fake USB device: a `usb_device` with ids, and optionally a tty below it (a USB-serial bridge) or a usblp
+    /// node (`lp0`, a USB printer-class printer).
     struct FakeDevice {
         var name: String
         var vendorID: String
         var productID: String
         var tty: String?
+        var usblp: String? = nil
     }
 
     static let udevadm: String? = ["/usr/bin/udevadm", "/bin/udevadm", "/sbin/udevadm"]
@@ -62,7 +64,7 @@ enum UdevSandbox {
             cp "$1/70-kioskd.rules" /run/udev/rules.d/
             mount -t tmpfs none /dev
             mount -t tmpfs none /sys
-            mkdir -p /sys/bus/usb /sys/class/tty
+            mkdir -p /sys/bus/usb /sys/class/tty /sys/class/usbmisc
             export SYSTEMD_DEVICE_VERIFY_SYSFS=0
 
             """
@@ -89,6 +91,19 @@ enum UdevSandbox {
                     printf 'MAJOR=188\\nMINOR=\(index)\\nDEVNAME=\(tty)\\n' > '\(target)/uevent'
                     printf '188:\(index)\\n' > '\(target)/dev'
                     ln -s /sys/class/tty '\(target)/subsystem'
+
+                    """
+            }
+            if let lp = device.usblp {
+                let interface = "\(usb)/1-\(index + 1):1.0"
+                target = "\(interface)/usbmisc/\(lp)"
+                script += """
+                    mkdir -p '\(target)'
+                    printf 'DEVTYPE=usb_interface\\n' > '\(interface)/uevent'
+                    ln -s /sys/bus/usb '\(interface)/subsystem'
+                    printf 'MAJOR=180\\nMINOR=\(index)\\nDEVNAME=usb/\(lp)\\n' > '\(target)/uevent'
+                    printf '180:\(index)\\n' > '\(target)/dev'
+                    ln -s /sys/class/usbmisc '\(target)/subsystem'
 
                     """
             }
