@@ -168,7 +168,7 @@ let package = Package(
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "Daemon", "IDCard", "KioskTesting", "PersonalData", "Printing", "PrintTesting", "Queue", "Reader", "Store",
+                "Daemon", "DeviceCatalog", "IDCard", "KioskTesting", "PersonalData", "Printing", "PrintTesting", "Queue", "Reader", "Store",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

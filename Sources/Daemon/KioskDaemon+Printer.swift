@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import CUPSPrinting
+import DeviceCatalog
 import Foundation
 import KioskConfiguration
 import Logging
@@ -64,16 +65,54 @@ extension KioskDaemon {
             broadcaster: broadcaster, logger: logger)
     }
 
-    /// The rendering profile for `[printer] model`.
+    /// The rendering profile for `[printer] model`: a preset, a device file under devices/ by name, or with
+    /// `auto` the one printer model on the bus a device file describes (else `chinese-80`).
     func printerProfile(model: String) -> PrinterProfile {
         switch model {
         case "chinese-58": return .chinese58
+        case "chinese-80": return .chinese80
         case "raster-58": return .raster58
         case "international-80": return .international80
-        case "chinese-80", "auto": return .chinese80
-        default:
-            logger.warning("Printer model not known; printing as chinese-80", metadata: ["printer.model": "\(model)"])
+        default: break
+        }
+        let directory = DeviceCatalog.defaultDirectory()
+        guard let catalog = try? DeviceCatalog.load(directory: directory) else {
+            logger.warning("Device catalog not loaded; printing as chinese-80", metadata: ["device.catalog": "\(directory)"])
             return .chinese80
         }
+        let described: DeviceModel?
+        if model == "auto" {
+            let onBus = BusDevice.scanSysfs().map(catalog.assess).compactMap(\.model).filter { $0.printer != nil }
+            described = onBus.count == 1 ? onBus[0] : nil
+            if onBus.count > 1 {
+                logger.warning(
+                    "Several printer models on the bus; set [printer] model", metadata: ["printer.models": "\(onBus.map(\.name))"])
+            }
+        } else {
+            described = catalog.models.first { $0.name == model && $0.printer != nil }
+            if described == nil {
+                logger.error("No printer device file of that name; printing as chinese-80", metadata: ["printer.model": "\(model)"])
+            }
+        }
+        guard let described, let printer = described.printer else { return .chinese80 }
+        logger.notice("Printer model", metadata: ["printer.model": "\(described.name)", "printer.paper": "\(printer.summary)"])
+        return Self.profile(of: printer)
+    }
+
+    /// A device file's printer facts as a rendering profile.
+    static func profile(of printer: PrinterDescription) -> PrinterProfile {
+        let cut: PrinterProfile.Cut =
+            switch printer.cut {
+            case .full: .full
+            case .partial: .partial
+            case .none: .none
+            }
+        return PrinterProfile(
+            paperWidthMillimetres: printer.paperWidthMillimetres,
+            dotsPerLine: printer.dotsPerLine,
+            fontAColumns: printer.fontAColumns,
+            chineseText: printer.chineseFont == .gb18030 ? .gb18030 : .none,
+            qrCode: printer.qrCode == .native ? .native : .raster,
+            cut: cut)
     }
 }

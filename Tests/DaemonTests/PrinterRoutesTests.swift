@@ -1,10 +1,12 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
+import DeviceCatalog
 import Foundation
 import HTTPTypes
 import KioskTesting
 import PrintTesting
+import Printing
 import Testing
 
 @testable import Daemon
@@ -99,6 +101,26 @@ struct PrinterRoutesTests {
             let first = try await group.next() ?? nil
             group.cancelAll()
             return try #require(first, "no \(kind) event within 10 s")
+        }
+    }
+}
+
+/// Every printer device file under devices/ becomes a rendering profile with its own paper facts.
+struct PrinterProfileFromDeviceFileTests {
+    @Test func everyPrinterFileGivesItsPaperAndModes() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../devices").standardized
+        let catalog = try DeviceCatalog.load(directory: directory.path)
+        let printers = catalog.models.filter { $0.printer != nil }
+        #expect(printers.count >= 5)
+        for model in printers {
+            let printer = try #require(model.printer)
+            let profile = KioskDaemon.profile(of: printer)
+            #expect(profile.paperWidthMillimetres == printer.paperWidthMillimetres, "\(model.name)")
+            #expect(profile.dotsPerLine == printer.dotsPerLine, "\(model.name)")
+            #expect(profile.fontAColumns == printer.fontAColumns, "\(model.name)")
+            #expect((profile.chineseText == .gb18030) == (printer.chineseFont == .gb18030), "\(model.name)")
+            #expect((profile.qrCode == .native) == (printer.qrCode == .native), "\(model.name)")
+            #expect(profile.cut.rawValue == printer.cut.rawValue, "\(model.name)")
         }
     }
 }
