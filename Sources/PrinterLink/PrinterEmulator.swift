@@ -20,6 +20,8 @@ public final class PrinterEmulator: Sendable {
     private let terminal: PseudoTerminal
     private let symlinkPath: String?
     private let state: Mutex<State>
+    private let executor = DedicatedExecutor(label: "kioskd.printer.emulator")
+    private let serving = Mutex<Task<Void, Never>?>(nil)
 
     private struct State {
         var fault: PrinterFault
@@ -29,7 +31,7 @@ public final class PrinterEmulator: Sendable {
         var slaveOpen = true
     }
 
-    /// Creates the pty (and the symlink); nothing is answered until ``run()``.
+    /// Creates the pty (and the symlink) and starts answering on it.
     /// - Parameters:
     ///   - symlinkPath: A path to link to the pty slave, e.g. `/tmp/x/printer-front`; replaced if present.
     ///   - fault: The starting mode.
@@ -57,6 +59,12 @@ public final class PrinterEmulator: Sendable {
         self.jobGap = jobGap
         master = DescriptorLink(descriptor: terminal.master, name: "printer emulator \(terminal.slavePath)")
         state = Mutex(State(fault: fault))
+        // Serving starts at once, on the emulator's own queue, as a printer answers as soon as it is powered.
+        let task = Task(executorPreference: executor) { [weak self] in
+            guard let self else { return }
+            await self.serve()
+        }
+        serving.withLock { $0 = task }
     }
 
     deinit {
@@ -78,8 +86,21 @@ public final class PrinterEmulator: Sendable {
     /// How many status requests (`DLE EOT n`) arrived.
     public var statusRequests: Int { state.withLock { $0.statusRequests } }
 
-    /// Serves the line until the task is cancelled, ``close()`` is called, or the printer is unplugged.
+    /// Waits while the emulator serves the line: until the calling task is cancelled, ``close()`` is called, or
+    /// the printer is unplugged.
+    ///
+    /// Serving starts when the emulator is created and runs on a queue of its own, as a printer's firmware
+    /// would: status requests are answered in time even when the process's cooperative threads are busy.
     public func run() async {
+        guard let task = serving.withLock({ $0 }) else { return }
+        await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
+    private func serve() async {
         var parser = StatusRequestParser()
         while !Task.isCancelled {
             if fault == .unplugged {

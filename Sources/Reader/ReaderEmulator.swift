@@ -1,7 +1,7 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
-import DeviceIO
+public import DeviceIO
 import IDCard
 public import Logging
 import Synchronization
@@ -88,9 +88,17 @@ public final class ReaderEmulator: Sendable {
         )
     }
 
-    /// Answers commands until the task is cancelled or the link is lost.
+    /// The queue the emulator answers on, as a reader's firmware would, whatever else the process is doing:
+    /// start ``serve(_:)`` with it as the task's executor preference (`group.addTask(executorPreference:)`).
+    public let executor = DedicatedExecutor(label: "kioskd.reader.emulator")
+
+    /// Answers commands until the task is cancelled or the link is lost, on ``executor``.
     /// - Parameter transport: The device side of the link.
     public func serve(_ transport: any ReaderTransport) async {
+        await withTaskExecutorPreference(executor) { await self.answer(on: transport) }
+    }
+
+    private func answer(on transport: any ReaderTransport) async {
         var decoder = FrameDecoder()
         while !Task.isCancelled {
             let bytes: [UInt8]

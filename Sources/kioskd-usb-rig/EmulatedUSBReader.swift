@@ -162,7 +162,7 @@ final class EmulatedUSBReader: @unchecked Sendable {
     func run() async {
         let (host, device) = try! ReaderEmulator.connectedPair()
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.emulator.serve(device) }
+            group.addTask(executorPreference: self.emulator.executor) { await self.emulator.serve(device) }
             group.addTask {
                 for await bytes in self.outbound {
                     guard (try? await host.write(bytes, timeout: .seconds(2))) != nil else { return }

@@ -47,7 +47,7 @@ struct CrashRecoveryTests {
         let database = directory.file("k.sqlite")
         let acknowledged = Acknowledged()
         // The demo hall without its daily capacities, so a fast burst never hits a limit.
-        let (_, example, _) = try runKioskd(["config", "example"], binary: DaemonProcess.binary)
+        let (_, example, _) = try await runKioskd(["config", "example"], binary: DaemonProcess.binary)
         let config = directory.file("kioskd.toml")
         try example.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("capacity =") }.joined(separator: "\n")

@@ -39,7 +39,7 @@ struct DaemonLifecycleTests {
         #expect(!log.contains(try Data(contentsOf: key).base64EncodedString()))
 
         try FileManager.default.removeItem(at: key)
-        let refused = try runKioskd(
+        let refused = try await runKioskd(
             ["run", "--database", database.path, "--data-key", key.path, "--listen", "127.0.0.1:\(try FreePort.find())"],
             binary: DaemonProcess.binary)
         #expect(refused.status == 78)
@@ -60,14 +60,14 @@ struct DaemonLifecycleTests {
         stream.cancel()
     }
 
-    @Test func aBrokenConfigIsRefusedWithFileKeyAndReasonAndNoStackTrace() throws {
+    @Test func aBrokenConfigIsRefusedWithFileKeyAndReasonAndNoStackTrace() async throws {
         let directory = try TestDirectory("bad-config")
-        let (_, example, _) = try runKioskd(["config", "example"], binary: DaemonProcess.binary)
+        let (_, example, _) = try await runKioskd(["config", "example"], binary: DaemonProcess.binary)
         let broken = example.replacingOccurrences(of: #"prefix = "B""#, with: #"prefix = "b1""#)
         #expect(broken != example)
         let file = directory.file("kioskd.toml")
         try broken.write(to: file, atomically: true, encoding: .utf8)
-        let result = try runKioskd(["run", "--config", file.path, "--database", directory.file("k.sqlite").path], binary: DaemonProcess.binary)
+        let result = try await runKioskd(["run", "--config", file.path, "--database", directory.file("k.sqlite").path], binary: DaemonProcess.binary)
         #expect(result.status == 78)
         #expect(result.error.contains(file.path))
         #expect(result.error.contains("prefix"))
@@ -76,25 +76,25 @@ struct DaemonLifecycleTests {
         #expect(!FileManager.default.fileExists(atPath: directory.file("k.sqlite").path))
     }
 
-    @Test func aTOMLSyntaxErrorNamesTheLine() throws {
+    @Test func aTOMLSyntaxErrorNamesTheLine() async throws {
         let directory = try TestDirectory("syntax")
         let file = directory.file("kioskd.toml")
         try "[hall]\nname = \"x\"\n[[business]\ncode = \"a\"\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try runKioskd(["config", "check", "--config", file.path], binary: DaemonProcess.binary)
+        let result = try await runKioskd(["config", "check", "--config", file.path], binary: DaemonProcess.binary)
         #expect(result.status == 78)
         #expect(result.error.contains("\(file.path):3"))
     }
 
-    @Test func configExampleIsTheDemoHallAndPassesTheCheck() throws {
+    @Test func configExampleIsTheDemoHallAndPassesTheCheck() async throws {
         let directory = try TestDirectory("example")
-        let (status, example, _) = try runKioskd(["config", "example"], binary: DaemonProcess.binary)
+        let (status, example, _) = try await runKioskd(["config", "example"], binary: DaemonProcess.binary)
         #expect(status == 0)
         let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Sources/KioskConfiguration/Resources/demo-hall.toml").standardized
         #expect(example == (try String(contentsOf: shipped, encoding: .utf8)))
         let file = directory.file("kioskd.toml")
         try example.write(to: file, atomically: true, encoding: .utf8)
-        let check = try runKioskd(["config", "check", "--config", file.path], binary: DaemonProcess.binary)
+        let check = try await runKioskd(["config", "check", "--config", file.path], binary: DaemonProcess.binary)
         #expect(check.status == 0)
         #expect(check.output.contains("OK"))
     }
@@ -103,7 +103,7 @@ struct DaemonLifecycleTests {
         let directory = try TestDirectory("in-use")
         let first = try await DaemonProcess(database: directory.file("a.sqlite"), logFile: directory.file("a.log"))
         let port = first.baseURL.port!
-        let second = try runKioskd(
+        let second = try await runKioskd(
             ["run", "--listen", "127.0.0.1:\(port)", "--database", directory.file("b.sqlite").path], binary: DaemonProcess.binary)
         #expect(second.status != 0)
         #expect(second.error.lowercased().contains("address already in use"))

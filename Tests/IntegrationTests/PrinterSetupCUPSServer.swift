@@ -34,7 +34,7 @@ final class PrinterSetupCUPSServer {
         """
 
     /// Writes the configuration, starts cupsd and waits until `lpstat -r` says it is running.
-    init() throws {
+    init() async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("kioskd-cups-\(UUID().uuidString)")
         let port = try FreePort.find()
         address = "127.0.0.1:\(port)"
@@ -103,8 +103,10 @@ final class PrinterSetupCUPSServer {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let running = waitUntil(seconds: 20) {
-            (try? self.run("/usr/bin/lpstat", ["-r"]).output.contains("scheduler is running")) == true
+        let address = address
+        let running = await waitUntil(seconds: 20) {
+            (try? await runWithTimeout("/usr/bin/lpstat", ["-r"], environment: ["CUPS_SERVER": address]))?.output
+                .contains("scheduler is running") == true
         }
         guard running else {
             stop()
@@ -126,8 +128,8 @@ final class PrinterSetupCUPSServer {
     }
 
     /// Runs a CUPS client program against this server; returns its status and combined output.
-    func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        try runWithTimeout(program, arguments, environment: ["CUPS_SERVER": address])
+    func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await runWithTimeout(program, arguments, environment: ["CUPS_SERVER": address])
     }
 
     /// The contents of a file under the server's root, if it exists.
@@ -136,7 +138,7 @@ final class PrinterSetupCUPSServer {
     }
 
     /// The value of a printer attribute as cupsd reports it to `ipptool`, e.g. `retry-current-job`.
-    func printerAttribute(_ name: String, queue: String) throws -> String? {
+    func printerAttribute(_ name: String, queue: String) async throws -> String? {
         let test = root.appendingPathComponent("get-\(name).test")
         let request = """
             {
@@ -151,7 +153,7 @@ final class PrinterSetupCUPSServer {
 
             """
         try Data(request.utf8).write(to: test)
-        let result = try run("/usr/bin/ipptool", ["-tv", "ipp://\(address)/printers/\(queue)", test.path])
+        let result = try await run("/usr/bin/ipptool", ["-tv", "ipp://\(address)/printers/\(queue)", test.path])
         let line = result.output.split(separator: "\n").first {
             $0.trimmingCharacters(in: .whitespaces).hasPrefix(name + " (")
         }
@@ -159,42 +161,20 @@ final class PrinterSetupCUPSServer {
     }
 }
 
-/// Runs a program with extra environment variables, waiting at most 60 s; returns its status and combined
-/// output (through a temporary file, so no pipe can fill up).
+/// Runs a program with extra environment variables (60 s at most); returns its status and combined output.
 func runWithTimeout(
     _ program: String, _ arguments: [String], environment: [String: String]
-) throws -> (status: Int32, output: String) {
-    let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("kioskd-out-\(UUID().uuidString)")
-    guard FileManager.default.createFile(atPath: outputFile.path, contents: nil) else {
-        throw KioskTestingError(.launchFailed, "cannot create \(outputFile.path)")
-    }
-    defer { try? FileManager.default.removeItem(at: outputFile) }
-    let output = try FileHandle(forWritingTo: outputFile)
-    defer { try? output.close() }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = output
-    process.standardError = output
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    try process.run()
-    if finished.wait(timeout: .now() + 60) == .timedOut {
-        process.terminate()
-        finished.wait()
-        throw KioskTestingError(.launchFailed, "\(program) \(arguments) did not finish within 60 s")
-    }
-    return (process.terminationStatus, (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "")
+) async throws -> (status: Int32, output: String) {
+    let outcome = try await ProcessRunner.run(URL(fileURLWithPath: program), arguments, environment: environment)
+    return (outcome.status, outcome.outputText + outcome.errorText)
 }
 
 /// Polls `condition` every 100 ms until it holds or `seconds` pass; returns whether it held.
-func waitUntil(seconds: TimeInterval, _ condition: () -> Bool) -> Bool {
+func waitUntil(seconds: TimeInterval, _ condition: () async -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
-        if condition() { return true }
-        Thread.sleep(forTimeInterval: 0.1)
+        if await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(100))
     }
-    return condition()
+    return await condition()
 }

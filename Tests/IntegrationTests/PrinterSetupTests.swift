@@ -12,8 +12,8 @@ struct PrinterSetupTests {
         .appendingPathComponent("../../devices").standardized.path
 
     /// Runs `kioskd printer setup` with `CUPS_SERVER` set.
-    private func setup(_ arguments: [String], server: String) throws -> (status: Int32, output: String) {
-        try runWithTimeout(
+    private func setup(_ arguments: [String], server: String) async throws -> (status: Int32, output: String) {
+        try await runWithTimeout(
             DaemonProcess.binary.path, ["printer", "setup"] + arguments, environment: ["CUPS_SERVER": server])
     }
 
@@ -33,8 +33,8 @@ struct PrinterSetupTests {
     }
 
     @Test(.enabled(if: PrinterSetupCUPSServer.isAvailable, "needs root and cupsd"))
-    func createsARawQueueOnKioskdsBackendForTheFoundPrinter() throws {
-        let cups = try PrinterSetupCUPSServer()
+    func createsARawQueueOnKioskdsBackendForTheFoundPrinter() async throws {
+        let cups = try await PrinterSetupCUPSServer()
         let directory = try TestDirectory("printer-setup")
         defer { try? FileManager.default.removeItem(at: directory.url) }
         let node = directory.file("lp0")
@@ -46,7 +46,7 @@ struct PrinterSetupTests {
         ]
         let uri = "kioskd:\(node.path)?status=dle-eot"
 
-        let dryRun = try setup(arguments + ["--dry-run"], server: cups.address)
+        let dryRun = try await setup(arguments + ["--dry-run"], server: cups.address)
         #expect(dryRun.status == 0, "\(dryRun.output)")
         #expect(dryRun.output.contains("Printer found: 0416:5011 at 1-1.4 taken as printer"), "\(dryRun.output)")
         #expect(
@@ -56,57 +56,57 @@ struct PrinterSetupTests {
             ),
             "\(dryRun.output)")
         #expect(dryRun.output.contains("Dry run: nothing was changed."))
-        #expect(try cups.run("/usr/bin/lpstat", ["-v"]).output.contains("receipt-test") == false)
+        #expect(try await cups.run("/usr/bin/lpstat", ["-v"]).output.contains("receipt-test") == false)
 
-        let result = try setup(arguments, server: cups.address)
+        let result = try await setup(arguments, server: cups.address)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("CUPS server: \(cups.address) (CUPS_SERVER)"), "\(result.output)")
         #expect(result.output.contains("  → ok"), "\(result.output)")
         #expect(result.output.contains("Queue receipt-test is ready: \(uri), raw, error policy retry-current-job"))
-        let devices = try cups.run("/usr/bin/lpstat", ["-v"])
+        let devices = try await cups.run("/usr/bin/lpstat", ["-v"])
         #expect(devices.output.contains("device for receipt-test: \(uri)"), "\(devices.output)")
-        let destination = try cups.run("/usr/bin/lpstat", ["-d"])
+        let destination = try await cups.run("/usr/bin/lpstat", ["-d"])
         #expect(destination.output.contains("system default destination: receipt-test"), "\(destination.output)")
-        #expect(try cups.printerAttribute("printer-error-policy", queue: "receipt-test") == "retry-current-job")
-        #expect(try cups.printerAttribute("printer-is-accepting-jobs", queue: "receipt-test") == "true")
+        #expect(try await cups.printerAttribute("printer-error-policy", queue: "receipt-test") == "retry-current-job")
+        #expect(try await cups.printerAttribute("printer-is-accepting-jobs", queue: "receipt-test") == "true")
 
         // Enabled and accepting (-E): a raw job reaches the backend byte for byte, with the device URI.
         let ticket = Data([0x1B, 0x40, 0x1C, 0x26, 0xC8, 0xA1, 0xBA, 0xC5, 0x0A, 0x1D, 0x56, 0x01])
         try ticket.write(to: directory.file("ticket.bin"))
-        let printed = try cups.run(
+        let printed = try await cups.run(
             "/usr/bin/lp", ["-d", "receipt-test", "-o", "raw", directory.file("ticket.bin").path])
         #expect(printed.status == 0, "\(printed.output)")
         #expect(
-            waitUntil(seconds: 20) { cups.file("out/job-1.uri") != nil && cups.file("out/job-1.bin") == ticket },
+            await waitUntil(seconds: 20) { cups.file("out/job-1.uri") != nil && cups.file("out/job-1.bin") == ticket },
             "\(String(decoding: cups.file("log/error_log") ?? Data(), as: UTF8.self))")
         #expect(cups.file("out/job-1.uri") == Data(uri.utf8))
     }
 
     @Test(.enabled(if: PrinterSetupCUPSServer.isAvailable, "needs root and cupsd"))
-    func aTTYModelFileGivesItsLineSpeedToTheBackend() throws {
-        let cups = try PrinterSetupCUPSServer()
+    func aTTYModelFileGivesItsLineSpeedToTheBackend() async throws {
+        let cups = try await PrinterSetupCUPSServer()
         let directory = try TestDirectory("printer-setup-tty")
         defer { try? FileManager.default.removeItem(at: directory.url) }
         let node = directory.file("ttyACM0")
         try Data().write(to: node)
-        let result = try setup(
+        let result = try await setup(
             ["--model", Self.devicesDirectory + "/printer-0483-5740-58mm.toml", "--device", node.path],
             server: cups.address)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("Printer model: unknown (STMicroelectronics vendor id"), "\(result.output)")
-        let devices = try cups.run("/usr/bin/lpstat", ["-v"])
+        let devices = try await cups.run("/usr/bin/lpstat", ["-v"])
         #expect(
             devices.output.contains("device for kioskd-receipt: kioskd:\(node.path)?status=none&baud=115200"),
             "\(devices.output)")
     }
 
-    @Test func failsClearlyWhenLpadminCannotReachTheServer() throws {
+    @Test func failsClearlyWhenLpadminCannotReachTheServer() async throws {
         let directory = try TestDirectory("printer-setup-down")
         defer { try? FileManager.default.removeItem(at: directory.url) }
         let node = directory.file("lp0")
         try Data().write(to: node)
         let port = try FreePort.find()
-        let result = try setup(
+        let result = try await setup(
             ["--model", Self.devicesDirectory + "/printer-0416-5011.toml", "--device", node.path],
             server: "127.0.0.1:\(port)")
         #expect(result.status == 1, "\(result.output)")
@@ -114,11 +114,11 @@ struct PrinterSetupTests {
         #expect(result.output.contains("kioskd: lpadmin failed (exit 1); queue kioskd-receipt was not set up"))
     }
 
-    @Test func failsClearlyWhenNoPrinterIsOnTheBus() throws {
+    @Test func failsClearlyWhenNoPrinterIsOnTheBus() async throws {
         let directory = try TestDirectory("printer-setup-none")
         defer { try? FileManager.default.removeItem(at: directory.url) }
         let sysfs = try fakeSysfs(in: directory, id: ("0400", "c35a"), classes: ["ff"])
-        let result = try setup(["--devices", Self.devicesDirectory, "--sysfs", sysfs], server: "127.0.0.1:1")
+        let result = try await setup(["--devices", Self.devicesDirectory, "--sysfs", sysfs], server: "127.0.0.1:1")
         #expect(result.status == 69, "\(result.output)")
         #expect(
             result.output.contains("kioskd: no printer found: no USB device in \(sysfs) is described by a printer file")
@@ -129,17 +129,17 @@ struct PrinterSetupTests {
         let modeDirectory = try TestDirectory("printer-setup-mode")
         defer { try? FileManager.default.removeItem(at: modeDirectory.url) }
         let cdcMode = try fakeSysfs(in: modeDirectory, id: ("0416", "5011"), classes: ["02", "0a"])
-        let mismatch = try setup(["--devices", Self.devicesDirectory, "--sysfs", cdcMode], server: "127.0.0.1:1")
+        let mismatch = try await setup(["--devices", Self.devicesDirectory, "--sysfs", cdcMode], server: "127.0.0.1:1")
         #expect(mismatch.status == 69)
         #expect(
             mismatch.output.contains("which expects an interface of class 07, but it has 02,0a"), "\(mismatch.output)")
     }
 
-    @Test func aSharedIDWhoseModelsPrintAlikeIsSetUpAsOneOfThem() throws {
+    @Test func aSharedIDWhoseModelsPrintAlikeIsSetUpAsOneOfThem() async throws {
         let directory = try TestDirectory("printer-setup-shared")
         defer { try? FileManager.default.removeItem(at: directory.url) }
         let sysfs = try fakeSysfs(in: directory, id: ("0fe6", "811e"), classes: ["07"])
-        let result = try setup(
+        let result = try await setup(
             ["--devices", Self.devicesDirectory, "--sysfs", sysfs, "--dry-run"], server: "127.0.0.1:1")
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("taken as printer one of:"), "\(result.output)")
@@ -150,8 +150,8 @@ struct PrinterSetupTests {
             "\(result.output)")
     }
 
-    @Test func aVendorClassPrinterUsesTheStockUSBBackend() throws {
-        let result = try setup(
+    @Test func aVendorClassPrinterUsesTheStockUSBBackend() async throws {
+        let result = try await setup(
             [
                 "--model", Self.devicesDirectory + "/printer-04b8-0202.toml", "--uri", "usb://EPSON/TM-T88V?serial=X1",
                 "--dry-run",
@@ -159,7 +159,7 @@ struct PrinterSetupTests {
             server: "127.0.0.1:1")
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("-v 'usb://EPSON/TM-T88V?serial=X1' -m raw"), "\(result.output)")
-        let withoutURI = try setup(
+        let withoutURI = try await setup(
             ["--model", Self.devicesDirectory + "/printer-04b8-0202.toml", "--dry-run"], server: "127.0.0.1:1")
         #expect(withoutURI.output.contains("$ lpinfo --include-schemes usb -v"), "\(withoutURI.output)")
     }

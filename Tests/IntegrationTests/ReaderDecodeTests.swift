@@ -92,39 +92,24 @@ struct ReaderDecodeTests {
 
     // MARK: Running the binary
 
-    static func decode(_ bytes: [UInt8], hex: Bool = false, _ name: String) throws -> (
+    static func decode(_ bytes: [UInt8], hex: Bool = false, _ name: String) async throws -> (
         status: Int32, output: String, error: String
     ) {
         let directory = try TestDirectory("reader-decode")
         let file = try directory.input(name)
         try Data(bytes).write(to: file)
-        return try runKioskd(["reader", "decode"] + (hex ? ["--hex"] : []) + [file.path], binary: DaemonProcess.binary)
+        return try await runKioskd(["reader", "decode"] + (hex ? ["--hex"] : []) + [file.path], binary: DaemonProcess.binary)
     }
 
     /// Runs `kioskd` with the input on standard input.
-    static func runWithStandardInput(_ arguments: [String], input: [UInt8]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = DaemonProcess.binary
-        process.arguments = arguments
-        let standardInput = Pipe()
-        let output = Pipe()
-        process.standardInput = standardInput
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let writer = Thread {
-            standardInput.fileHandleForWriting.write(Data(input))
-            try? standardInput.fileHandleForWriting.close()
-        }
-        writer.start()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self))
+    static func runWithStandardInput(_ arguments: [String], input: [UInt8]) async throws -> (status: Int32, output: String) {
+        let result = try await runKioskd(arguments, input: input)
+        return (result.status, result.output)
     }
 
     // MARK: Tests
 
-    @Test func publishedFramesAsHexTextDecodeBothDirections() throws {
+    @Test func publishedFramesAsHexTextDecodeBothDirections() async throws {
         // A copied sniffer dump: 0x prefixes, colons, dashes, comments, line breaks inside a frame.
         let text = """
             # SAM status, then find and select with their answers
@@ -136,7 +121,7 @@ struct ReaderDecodeTests {
             aa aa aa 96 69 00 0c 00 00 90 00 00 00 00 00 00 00 00 9c
             \(Self.hexText(Self.requests[6]))
             """
-        let result = try Self.decode(Array(text.utf8), hex: true, "dump.txt")
+        let result = try await Self.decode(Array(text.utf8), hex: true, "dump.txt")
         #expect(result.status == 0, "\(result.output)\(result.error)")
         let output = result.output
         #expect(output.contains("frame at offset 0: command 0x11 0xFF\n  SAM status / SAM状态检测\n"))
@@ -152,12 +137,12 @@ struct ReaderDecodeTests {
         #expect(output.hasSuffix("summary: 6 frames (4 commands, 2 responses), 0 garbage bytes, 0 invalid frames\n"))
     }
 
-    @Test func publishedFramesAsRawBytesWithGarbageBetween() throws {
+    @Test func publishedFramesAsRawBytesWithGarbageBetween() async throws {
         let noise: [UInt8] = [0x00, 0xFF, 0xAA, 0x13]
         var stream: [UInt8] = []
         for request in Self.requests { stream += request }
         stream += noise + Self.session + noise
-        let result = try Self.decode(stream, "capture.bin")
+        let result = try await Self.decode(stream, "capture.bin")
         #expect(result.status == 0, "garbage alone is allowed: \(result.output)")
         let output = result.output
         for name in [
@@ -176,19 +161,19 @@ struct ReaderDecodeTests {
         #expect(output.hasSuffix("summary: 11 frames (9 commands, 2 responses), 8 garbage bytes, 0 invalid frames\n"))
     }
 
-    @Test func statusMeaningAndClassificationOfAFailure() throws {
+    @Test func statusMeaningAndClassificationOfAFailure() async throws {
         // No card (00 00 80) and SAM self-test failed (00 00 60), built with the published layout.
         let stream = Self.frame(body: [0x00, 0x00, 0x80]) + Self.frame(body: [0x00, 0x00, 0x60])
-        let result = try Self.decode(stream, "failures.bin")
+        let result = try await Self.decode(stream, "failures.bin")
         #expect(result.status == 0)
         #expect(result.output.contains("response 0x00 0x00 0x80\n  搜寻身份证失败 / no card found (retry)\n"))
         #expect(result.output.contains("  阅读器自检失败,不能接收任何命令 / reader self-test failed; it takes no commands (call a technician)\n"))
     }
 
-    @Test func flippedChecksumIsRejectedAndExitsOne() throws {
+    @Test func flippedChecksumIsRejectedAndExitsOne() async throws {
         var find = Self.requests[2]
         find[find.count - 1] ^= 0x01
-        let result = try Self.decode(find + Self.findResponse, "bad-checksum.bin")
+        let result = try await Self.decode(find + Self.findResponse, "bad-checksum.bin")
         #expect(result.status == 1)
         let output = result.output
         #expect(output.contains("rejected frame at offset 0: bad_checksum (length field 3, expected 0x22, found 0x23)\n"))
@@ -198,30 +183,30 @@ struct ReaderDecodeTests {
         #expect(output.hasSuffix("summary: 1 frames (0 commands, 1 responses), 5 garbage bytes, 1 invalid frames\n"))
     }
 
-    @Test func truncatedFinalFrameExitsOne() throws {
+    @Test func truncatedFinalFrameExitsOne() async throws {
         let stream = Self.session.dropLast(6)
-        let result = try Self.decode(Array(stream), "truncated.bin")
+        let result = try await Self.decode(Array(stream), "truncated.bin")
         #expect(result.status == 1)
         #expect(result.output.contains("rejected frame at offset 35: truncated_frame (stream ended 13 bytes into a frame)\n"))
         #expect(result.output.hasSuffix("summary: 3 frames (2 commands, 1 responses), 0 garbage bytes, 1 invalid frames\n"))
     }
 
-    @Test func impossibleLengthExitsOne() throws {
+    @Test func impossibleLengthExitsOne() async throws {
         let stream: [UInt8] = [0xAA, 0xAA, 0xAA, 0x96, 0x69, 0xFF, 0xFF, 0x00] + Self.requests[0]
-        let result = try Self.decode(stream, "impossible.bin")
+        let result = try await Self.decode(stream, "impossible.bin")
         #expect(result.status == 1)
         #expect(result.output.contains("rejected frame at offset 0: impossible_length (length field 65535)\n"))
         #expect(result.output.contains("frame at offset 8: command 0x11 0xFF"))
     }
 
-    @Test func readResponseShowsTheIdentityMaskedOnly() throws {
+    @Test func readResponseShowsTheIdentityMaskedOnly() async throws {
         let response = Self.readResponse
         #expect(response.count == 1295)
         #expect(Array(response.prefix(14)) == [0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x05, 0x08, 0x00, 0x00, 0x90, 0x01, 0x00, 0x04, 0x00])
         let stream = Self.session + Self.requests[4] + response
         for hex in [false, true] {
             let bytes = hex ? Array(Self.hexText(stream).utf8) : stream
-            let result = try Self.decode(bytes, hex: hex, hex ? "read.txt" : "read.bin")
+            let result = try await Self.decode(bytes, hex: hex, hex ? "read.txt" : "read.bin")
             #expect(result.status == 0, "\(result.output)\(result.error)")
             let output = result.output
             #expect(output.contains("frame at offset 64: response 0x00 0x00 0x90\n  操作成功 / success (success)\n"))
@@ -239,10 +224,10 @@ struct ReaderDecodeTests {
         }
     }
 
-    @Test func fingerprintResponseWithoutItsCommandIsRecognised() throws {
+    @Test func fingerprintResponseWithoutItsCommandIsRecognised() async throws {
         let response = Self.fingerprintResponse
         #expect(response.count == 1809)
-        let result = try Self.decode(response, "fingerprint.bin")
+        let result = try await Self.decode(response, "fingerprint.bin")
         #expect(result.status == 0)
         #expect(result.output.contains("identity (masked): resident, name 张**, number 1101**********002X"))
         #expect(result.output.contains("  photo 1024 bytes (WLT, not shown), fingerprint 512 bytes (not shown)\n"))
@@ -250,13 +235,13 @@ struct ReaderDecodeTests {
         #expect(!result.output.contains(Self.clearName))
     }
 
-    @Test func standardInputWithADash() throws {
-        let raw = try Self.runWithStandardInput(["reader", "decode", "-"], input: Self.session)
+    @Test func standardInputWithADash() async throws {
+        let raw = try await Self.runWithStandardInput(["reader", "decode", "-"], input: Self.session)
         #expect(raw.status == 0)
         #expect(raw.output.contains("find card / 寻找证/卡"))
         #expect(raw.output.hasSuffix("summary: 4 frames (2 commands, 2 responses), 0 garbage bytes, 0 invalid frames\n"))
 
-        let hex = try Self.runWithStandardInput(
+        let hex = try await Self.runWithStandardInput(
             ["reader", "decode", "--hex", "-"], input: Array(Self.hexText(Self.requests[2] + Self.readResponse).utf8))
         #expect(hex.status == 0)
         #expect(hex.output.contains("number 1101**********002X"))
@@ -264,14 +249,14 @@ struct ReaderDecodeTests {
         #expect(!hex.output.contains(Self.clearName))
     }
 
-    @Test func unreadableFileExits66AndBadHexExits65() throws {
+    @Test func unreadableFileExits66AndBadHexExits65() async throws {
         let directory = try TestDirectory("reader-decode")
-        let missing = try runKioskd(
+        let missing = try await runKioskd(
             ["reader", "decode", directory.file("absent.bin").path], binary: DaemonProcess.binary)
         #expect(missing.status == 66)
         #expect(missing.error.contains("cannot read the file"))
 
-        let bad = try Self.decode(Array("AA AA AA 96 69 00 03 2G 01 22".utf8), hex: true, "bad.txt")
+        let bad = try await Self.decode(Array("AA AA AA 96 69 00 03 2G 01 22".utf8), hex: true, "bad.txt")
         #expect(bad.status == 65)
         #expect(bad.error.contains("line 1: '2G' is not hex bytes"))
     }

@@ -83,7 +83,7 @@ func withEmulatedReader<T: Sendable>(
 ) async throws -> T {
     let (host, device) = try ReaderEmulator.connectedPair()
     return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { await emulator.serve(device) }
+        group.addTask(executorPreference: emulator.executor) { await emulator.serve(device) }
         defer { group.cancelAll() }
         let session = ReaderSession(transport: host, configuration: configuration, logger: logger)
         let result = try await body(session)

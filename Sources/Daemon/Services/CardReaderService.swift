@@ -79,7 +79,7 @@ public struct CardReaderService: Service {
         await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 if let emulator, let emulatorLink {
-                    group.addTask { await emulator.serve(emulatorLink.device) }
+                    group.addTask(executorPreference: emulator.executor) { await emulator.serve(emulatorLink.device) }
                 }
                 if let selector, let catalog = selector.catalogForWatching {
                     group.addTask { await selector.follow(USBReaderWatcher(catalog: catalog).events()) }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import KioskTesting
 
 /// A fresh temporary directory per test, and the folder where tests leave pictures for people.
 struct TestDirectory {
@@ -39,22 +40,14 @@ struct TestDirectory {
     }
 }
 
-/// Runs `kioskd` with arguments and collects its exit status and output.
-func runKioskd(_ arguments: [String], binary: URL) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+/// Runs `kioskd` with arguments (and standard input) and collects its exit status and output.
+func runKioskd(
+    _ arguments: [String], binary: URL = DaemonProcess.binary, input: [UInt8] = []
+) async throws -> (status: Int32, output: String, error: String) {
+    let outcome = try await ProcessRunner.run(binary, arguments, input: Data(input))
     // Kept for the suite-wide personal-data scan: what a technician would see on the terminal.
     let transcript = TestDirectory.runs.appendingPathComponent("command-\(UUID().uuidString).log")
     try? FileManager.default.createDirectory(at: TestDirectory.runs, withIntermediateDirectories: true)
-    try? (outputData + errorData).write(to: transcript)
-    return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    try? (outcome.output + outcome.error).write(to: transcript)
+    return (outcome.status, outcome.outputText, outcome.errorText)
 }
