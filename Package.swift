@@ -177,7 +177,10 @@ let package = Package(
             ]
         ),
         // Black-box tests of the real `kioskd` process (built first by `make test`), pages in headless Chromium.
-        .testTarget(name: "IntegrationTests", dependencies: ["KioskTesting", "Queue", "Reader", "Store"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["KioskTesting", "PrintTesting", "PrinterLink", "Printing", "Queue", "Reader", "Store"]
+        ),
     ]
 )
 
