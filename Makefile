@@ -4,7 +4,7 @@
 #   make run      start the daemon with the built-in demo hall (CONFIG=path for your own file)
 #   make test     build everything with warnings as errors, run every suite, verify the systemd unit
 #   make bench    run the benchmarks in Benchmarks/ and print the ratio report
-#   make install  install the release binary, its resources, the systemd unit and a starting config
+#   make install  install the release binary, its resources, the CUPS backend, the systemd unit and a starting config
 #
 # Every target installs the Debian packages it needs first (`make deps`; as root, or through sudo).
 
@@ -46,6 +46,7 @@ BINDIR ?= $(PREFIX)/bin
 UNITDIR ?= $(PREFIX)/lib/systemd/system
 SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 CONFDIR ?= /etc/kioskd
+CUPSBACKENDDIR ?= /usr/lib/cups/backend
 
 # Which kioskd build the HTTP benchmarks start (release, to compare like with like).
 BENCH_KIOSKD_CONFIGURATION ?= release
@@ -123,8 +124,11 @@ bench: deps
 # Bundle.module on Linux looks for <package>_<target>.resources beside the executable.
 install: deps
 	$(SWIFT) build -c release --product kioskd
-	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSUSERSDIR)"
+	$(SWIFT) build -c release --product kioskd-cups-backend
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSUSERSDIR)" "$(DESTDIR)$(CUPSBACKENDDIR)"
 	install -m 0755 .build/release/kioskd "$(DESTDIR)$(BINDIR)/kioskd"
+	@# Root-owned and 0700: cupsd runs such a backend as root (backend(7)), so it may open the printer node.
+	install -m 0700 .build/release/kioskd-cups-backend "$(DESTDIR)$(CUPSBACKENDDIR)/kioskd"
 	@for bundle in .build/release/*.resources; do \
 		[[ -d $$bundle ]] || continue; \
 		rm -rf "$(DESTDIR)$(BINDIR)/$${bundle##*/}"; \
