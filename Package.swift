@@ -150,7 +150,7 @@ let package = Package(
         .testTarget(name: "IDCardTests", dependencies: ["IDCard"]),
         .testTarget(name: "DeviceCatalogTests", dependencies: ["DeviceCatalog"]),
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
-        .testTarget(name: "ReaderTests", dependencies: ["DeviceCatalog", "Reader", "IDCard"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReaderTests", dependencies: ["DeviceCatalog", "IDCard", "KioskTesting", "Reader"], exclude: ["Fixtures"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue"]),
         .testTarget(name: "DeviceIOTests", dependencies: ["DeviceIO"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "PrintTesting"]),

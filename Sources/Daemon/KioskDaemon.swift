@@ -34,17 +34,21 @@ public struct KioskDaemon: Sendable {
     public func run() async throws {
         let store = try QueueStore(path: configuration.databasePath)
         let dataKey = try openDataKey(for: store)
+        let photoDecoder = try openPhotoDecoder()
         logBusFindings()
         let broadcaster = EventBroadcaster()
         let hall = try HallService(configuration: configuration.hall, store: store, broadcaster: broadcaster, logger: logger)
         let desk = CardDesk()
         let reader = CardReaderService(
-            device: configuration.readerDevice, desk: desk, broadcaster: broadcaster,
+            device: configuration.reader.device,
+            session: .init(
+                readsFingerprint: configuration.reader.readsFingerprint,
+                readsAdditionalAddress: configuration.reader.readsAdditionalAddress), desk: desk, broadcaster: broadcaster,
             elderlyAge: configuration.hall.priority.elderlyAge, timeZone: configuration.hall.timeZone, logger: logger)
         let printer = await makeTicketPrinter(broadcaster: broadcaster)
         let notifier = SystemdNotifier()
         let application = try makeApplication(
-            hall: hall, broadcaster: broadcaster, cards: Cards(desk: desk, dataKey: dataKey, emulator: reader.emulator),
+            hall: hall, broadcaster: broadcaster, cards: Cards(desk: desk, dataKey: dataKey, emulator: reader.emulator, photoDecoder: photoDecoder),
             printer: printer, notifier: notifier)
         let ticker = HallTicker(hall: hall, broadcaster: broadcaster, logger: logger)
         let watchdog = WatchdogService(hall: hall, notifier: notifier)
@@ -63,6 +67,19 @@ public struct KioskDaemon: Sendable {
                 logger: logger))
         try await group.run()
         logger.notice("kioskd stopped")
+    }
+
+    /// Loads the vendor WLT library `[reader] photo_decoder` names, if any.
+    /// - Throws: ``ReaderError`` (`photo_decoder_unavailable`) when it cannot be loaded: a technician named it,
+    ///   so a silent start without it would hide the fault.
+    func openPhotoDecoder() throws -> PhotoDecoder? {
+        let settings = configuration.reader
+        guard let path = settings.photoDecoder else { return nil }
+        let decoder = try PhotoDecoder(
+            path: path, symbol: settings.photoDecoderSymbol, argument: Int32(clamping: settings.photoDecoderArgument))
+        logger.notice(
+            "Photo decoder loaded", metadata: ["reader.photo_decoder": "\(path)", "reader.photo_decoder.symbol": "\(settings.photoDecoderSymbol)"])
+        return decoder
     }
 
     /// Opens the data key, creating it only for a store that never had one, and records its fingerprint.
@@ -129,6 +146,8 @@ public struct KioskDaemon: Sendable {
         var dataKey: DataKey
         /// The emulated reader, when no real one is used.
         var emulator: ReaderEmulator?
+        /// The site's WLT photo decoder, when `[reader] photo_decoder` names one.
+        var photoDecoder: PhotoDecoder? = nil
     }
 
     /// The API's router: pages, public queue routes, card routes, window routes and the event stream.
@@ -140,7 +159,9 @@ public struct KioskDaemon: Sendable {
         router.add(middleware: ErrorMiddleware())
         PageRoutes(hall: hall, assets: assets, version: version).register(on: router)
         QueueRoutes(hall: hall, desk: cards.desk, dataKey: cards.dataKey, printer: printer).register(on: router)
-        CardRoutes(desk: cards.desk, emulator: cards.emulator, configuration: hall.configuration).register(on: router)
+        CardRoutes(
+            desk: cards.desk, emulator: cards.emulator, photoDecoder: cards.photoDecoder, configuration: hall.configuration
+        ).register(on: router)
         PrinterRoutes(printer: printer).register(on: router)
         WindowRoutes(hall: hall, authenticator: WindowAuthenticator(tokens: tokens), printer: printer).register(on: router)
         EventStreamRoute(hall: hall, broadcaster: broadcaster).register(on: router)

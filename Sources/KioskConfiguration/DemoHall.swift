@@ -73,6 +73,16 @@ extension KioskConfiguration {
         # udev-named serial reader under /dev/kioskd/, else the emulator), usb (USB readers only; waits for one),
         # emulator, none, or a device path such as /dev/ttyUSB0 (default auto).
         device = "auto"
+        # 读卡时同时读取指纹信息（默认 false）、读取最新的追加住址（默认 false）。
+        # Also read the fingerprint templates (default false), and the newest additional address (default false).
+        # fingerprint = false
+        # additional_address = false
+        # 证件照片解码：厂商提供的 WLT 解码库（可选；配置了却无法加载时不会启动）。
+        # A reader vendor's WLT photo library, to show the card photo to agents (optional; if set and not
+        # loadable, the daemon does not start). Its function and third argument vary by vendor.
+        # photo_decoder = "/opt/vendor/lib/libwlt2bmp.so"
+        # photo_decoder_symbol = "unpack"
+        # photo_decoder_argument = 1
 
         [printer]
         # 取号凭条打印机：auto = 自动（CUPS 有默认打印机就用它，否则用模拟打印机）、default = CUPS 默认打印机、

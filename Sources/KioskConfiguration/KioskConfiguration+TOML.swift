@@ -63,7 +63,7 @@ extension KioskConfiguration {
         let store = try document.table("store")
         let databasePath = try readDatabasePath(store)
         let dataKeyPath = try readDataKeyPath(store)
-        let readerDevice = try readReaderDevice(document.table("reader"))
+        let reader = try readReader(document.table("reader"))
         let printer = try readPrinter(document.table("printer"))
         let priority = try readPriority(document.table("priority"))
         let calling = try readCalling(document.table("calling"))
@@ -89,7 +89,7 @@ extension KioskConfiguration {
             listen: listen,
             databasePath: databasePath,
             dataKeyPath: dataKeyPath,
-            readerDevice: readerDevice,
+            reader: reader,
             printer: printer,
             windowTokens: tokens,
             ticketURLTemplate: hall.ticketURL,
@@ -117,17 +117,40 @@ extension KioskConfiguration {
         return try store.requiredString("path")
     }
 
-    private static func readReaderDevice(_ reader: TableReader?) throws(ConfigurationError) -> String {
-        guard let reader else { return "auto" }
-        try reader.rejectUnknownKeys(allowed: ["device"])
-        guard let device = try reader.string("device") else { return "auto" }
-        guard ["auto", "usb", "emulator", "none"].contains(device) || device.hasPrefix("/") else {
-            throw reader.error(
-                .invalidValue, "device",
-                "expected \"auto\", \"usb\", \"emulator\", \"none\" or an absolute device path such as \"/dev/ttyUSB0\", "
-                    + "found \(TableReader.quoted(device))")
+    private static func readReader(_ reader: TableReader?) throws(ConfigurationError) -> ReaderSettings {
+        guard let reader else { return ReaderSettings() }
+        try reader.rejectUnknownKeys(allowed: [
+            "device", "fingerprint", "additional_address", "photo_decoder", "photo_decoder_symbol", "photo_decoder_argument",
+        ])
+        var settings = ReaderSettings()
+        if let device = try reader.string("device") {
+            guard ["auto", "usb", "emulator", "none"].contains(device) || device.hasPrefix("/") else {
+                throw reader.error(
+                    .invalidValue, "device",
+                    "expected \"auto\", \"usb\", \"emulator\", \"none\" or an absolute device path such as \"/dev/ttyUSB0\", "
+                        + "found \(TableReader.quoted(device))")
+            }
+            settings.device = device
         }
-        return device
+        settings.readsFingerprint = try reader.bool("fingerprint") ?? false
+        settings.readsAdditionalAddress = try reader.bool("additional_address") ?? false
+        if let library = try reader.string("photo_decoder") {
+            guard library.hasPrefix("/") else {
+                throw reader.error(
+                    .invalidValue, "photo_decoder",
+                    "expected the absolute path of the vendor's WLT library, e.g. \"/opt/vendor/lib/libwlt2bmp.so\", "
+                        + "found \(TableReader.quoted(library))")
+            }
+            settings.photoDecoder = library
+        }
+        if let symbol = try reader.string("photo_decoder_symbol") {
+            guard !symbol.isEmpty, symbol.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                throw reader.error(.invalidValue, "photo_decoder_symbol", "expected a C function name, found \(TableReader.quoted(symbol))")
+            }
+            settings.photoDecoderSymbol = symbol
+        }
+        settings.photoDecoderArgument = try reader.integer("photo_decoder_argument", in: Int(Int32.min)...Int(Int32.max)) ?? 1
+        return settings
     }
 
     private static func readPrinter(_ printer: TableReader?) throws(ConfigurationError) -> PrinterSettings {

@@ -19,8 +19,8 @@ public import Queue
 ///   - `store.path` (string, default `var/kioskd.sqlite`): the SQLite file, relative to the working directory.
 ///   - `store.data_key` (string, default `var/kioskd.key`): the data key file; created 0600 on first start,
 ///     and required once the store holds data sealed with it.
-///   - `reader.device` (string, default `auto`): the ID-card reader — `auto`, `usb`, `emulator`, `none` or
-///     a serial device path.
+///   - `reader.device`, `reader.fingerprint`, `reader.additional_address`, `reader.photo_decoder`,
+///     `reader.photo_decoder_symbol`, `reader.photo_decoder_argument`: see ``ReaderSettings``.
 ///   - `printer.queue`, `printer.model`, `printer.cups_server`, `printer.job_timeout_seconds`: see
 ///     ``PrinterSettings``.
 ///   - `priority.elderly_age` (integer, default `60`): age from which a card holder is elderly.
@@ -53,10 +53,8 @@ public struct KioskConfiguration: Sendable {
     public var databasePath: String
     /// The data key file that seals personal data and hashes ID numbers (created 0600 on first start).
     public var dataKeyPath: String
-    /// The ID-card reader: `auto` (a USB reader a device file describes, on the bus or plugged in later, else a
-    /// udev-named serial reader under `/dev/kioskd/`, else the emulator), `usb` (USB readers only, waiting for
-    /// one), `emulator`, `none`, or a device path such as `/dev/ttyUSB0`.
-    public var readerDevice: String
+    /// The `[reader]` table: the ID-card reader, what reads fetch, the photo decoder.
+    public var reader: ReaderSettings
     /// The `[printer]` table: queue, model, cupsd and job timeout.
     public var printer: PrinterSettings
     /// Each window's staff token, by window id. Secret: never logged or described.
@@ -78,7 +76,7 @@ public struct KioskConfiguration: Sendable {
     ///   - listen: Where the HTTP server listens.
     ///   - databasePath: The SQLite database file.
     ///   - dataKeyPath: The data key file.
-    ///   - readerDevice: The ID-card reader.
+    ///   - reader: The ID-card reader.
     ///   - printer: The ticket printer.
     ///   - windowTokens: Each window's staff token, by window id.
     ///   - ticketURLTemplate: The ticket QR code's URL template, containing `{number}`.
@@ -88,7 +86,7 @@ public struct KioskConfiguration: Sendable {
         listen: ListenAddress = .default,
         databasePath: String = KioskConfiguration.defaultDatabasePath,
         dataKeyPath: String = KioskConfiguration.defaultDataKeyPath,
-        readerDevice: String = "auto",
+        reader: ReaderSettings = ReaderSettings(),
         printer: PrinterSettings = PrinterSettings(),
         windowTokens: [String: String],
         ticketURLTemplate: String? = nil,
@@ -98,7 +96,7 @@ public struct KioskConfiguration: Sendable {
         self.listen = listen
         self.databasePath = databasePath
         self.dataKeyPath = dataKeyPath
-        self.readerDevice = readerDevice
+        self.reader = reader
         self.printer = printer
         self.windowTokens = windowTokens
         self.ticketURLTemplate = ticketURLTemplate

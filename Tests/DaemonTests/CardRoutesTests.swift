@@ -68,3 +68,36 @@ struct CardRoutesTests {
         #expect(desk.current(at: now.addingTimeInterval(72)) == nil)
     }
 }
+
+/// The card's photo, through a site's WLT library (a stand-in compiled by the test), and never without one.
+struct CardPhotoRoutesTests {
+    @Test func withoutADecoderThePhotoIsNotOffered() async throws {
+        let harness = try APIHarness()
+        _ = harness.desk.accept(try TextBlock.decode(EmulatorFixture.builtIn.card("resident")!.textBlock), at: Date())
+        try await harness.run { api async throws in
+            let photo = try await api.request(.get, "/api/v1/card/photo")
+            #expect(photo.status == 404)
+            #expect(photo.errorCode == "no_photo_decoder")
+        }
+    }
+
+    @Test func theCurrentCardsPhotoComesBackAsABitmap() async throws {
+        let decoder = try PhotoDecoder(path: try await StandInPhotoDecoder.compile())
+        let harness = try APIHarness(photoDecoder: decoder)
+        try await harness.run { api async throws in
+            #expect(try await api.request(.get, "/api/v1/card/photo").status == 204)
+            let card = EmulatorFixture.builtIn.card("resident")!
+            _ = harness.desk.accept(try TextBlock.decode(card.textBlock), photo: [0x04] + card.photo.dropFirst(), at: Date())
+            let photo = try await api.request(.get, "/api/v1/card/photo")
+            #expect(photo.status == 200)
+            #expect(photo.contentType == "image/bmp")
+            #expect(photo.body.count == 38_862)
+            #expect(photo.body.prefix(2) == Data("BM".utf8))
+            // A photo the library refuses (the stand-in refuses one starting FF) is a 422, not a 500.
+            _ = harness.desk.accept(try TextBlock.decode(card.textBlock), photo: [0xFF] + card.photo.dropFirst(), at: Date())
+            let refused = try await api.request(.get, "/api/v1/card/photo")
+            #expect(refused.status == 422)
+            #expect(refused.errorCode == "photo_undecodable")
+        }
+    }
+}

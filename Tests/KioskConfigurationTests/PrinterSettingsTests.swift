@@ -47,3 +47,39 @@ struct PrinterSettingsTests {
         #expect(demo.printer.model == "auto")
     }
 }
+
+/// The `[reader]` table's read options and photo decoder.
+struct ReaderSettingsTests {
+    @Test func defaultsAndEveryKey() throws {
+        #expect(try KioskConfiguration.parse(Fixture.minimal, source: "kioskd.toml").reader == ReaderSettings())
+        let text = Fixture.minimal + """
+
+            [reader]
+            device = "usb"
+            fingerprint = true
+            additional_address = true
+            photo_decoder = "/opt/vendor/libwlt2bmp.so"
+            photo_decoder_symbol = "hxgc_Wlt2Bmp"
+            photo_decoder_argument = 708
+            """
+        let reader = try KioskConfiguration.parse(text, source: "kioskd.toml").reader
+        #expect(
+            reader
+                == ReaderSettings(
+                    device: "usb", readsFingerprint: true, readsAdditionalAddress: true, photoDecoder: "/opt/vendor/libwlt2bmp.so",
+                    photoDecoderSymbol: "hxgc_Wlt2Bmp", photoDecoderArgument: 708))
+    }
+
+    @Test(arguments: [
+        ("photo_decoder = \"libwlt.so\"", "reader.photo_decoder"),
+        ("photo_decoder_symbol = \"un pack\"", "reader.photo_decoder_symbol"),
+        ("fingerprint = \"yes\"", "reader.fingerprint"),
+        ("device = \"ttyUSB0\"", "reader.device"),
+    ])
+    func badValuesAreRefusedWithTheirLine(line: String, key: String) throws {
+        let text = Fixture.minimal + "\n\n[reader]\n\(line)\n"
+        let error = try #require(Fixture.error(parsing: text))
+        #expect(error.key == key)
+        #expect(error.line == Fixture.line(of: line, in: text))
+    }
+}

@@ -20,6 +20,8 @@ public final class CardDesk: Sendable {
         public let identity: CardIdentity
         /// When it was read.
         public let readAt: Date
+        /// The card's WLT photo (1,024 opaque bytes; empty when not read).
+        public let photo: [UInt8]
 
         /// Whether the holder is at or over `elderlyAge` on the hall's local day of `now`.
         public func isElderly(age elderlyAge: Int, timeZone: TimeZone, now: Date) -> Bool {
@@ -48,8 +50,13 @@ public final class CardDesk: Sendable {
     }
 
     /// Keeps a newly read card, replacing any earlier one.
-    public func accept(_ identity: CardIdentity, at now: Date) -> Session {
-        let session = Session(id: UUID().uuidString.lowercased(), identity: identity, readAt: now)
+    /// - Parameters:
+    ///   - identity: The holder.
+    ///   - photo: The card's WLT photo.
+    ///   - now: When it was read.
+    /// - Returns: The new session.
+    public func accept(_ identity: CardIdentity, photo: [UInt8] = [], at now: Date) -> Session {
+        let session = Session(id: UUID().uuidString.lowercased(), identity: identity, readAt: now, photo: photo)
         state.withLock { $0 = State(current: session, removedAt: nil) }
         return session
     }

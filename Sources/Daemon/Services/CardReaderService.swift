@@ -25,6 +25,7 @@ public import ServiceLifecycle
 /// and ends on graceful shutdown.
 public struct CardReaderService: Service {
     private let device: String
+    private let session: ReaderSession.Configuration
     private let desk: CardDesk
     private let broadcaster: EventBroadcaster
     private let elderlyAge: Int
@@ -36,15 +37,17 @@ public struct CardReaderService: Service {
     /// Chooses the reader.
     /// - Parameters:
     ///   - device: `auto`, `usb`, `emulator`, `none` or a device path (`[reader] device`).
+    ///   - session: What each read fetches, with timeouts and retries.
     ///   - desk: Where read cards are kept.
     ///   - broadcaster: Where card events go.
     ///   - elderlyAge: From which age a card holder is announced as elderly.
     ///   - timeZone: The hall's time zone, for ages.
     ///   - logger: For reader state (never personal data).
     public init(
-        device: String, desk: CardDesk, broadcaster: EventBroadcaster, elderlyAge: Int, timeZone: TimeZone, logger: Logger
+        device: String, session: ReaderSession.Configuration = .init(), desk: CardDesk, broadcaster: EventBroadcaster, elderlyAge: Int, timeZone: TimeZone, logger: Logger
     ) {
         self.device = device
+        self.session = session
         let chosen = device == "auto" ? Self.udevReader() ?? "emulator" : device
         self.desk = desk
         self.broadcaster = broadcaster
@@ -71,7 +74,7 @@ public struct CardReaderService: Service {
         let emulatorLink = try emulator.map { _ in try ReaderEmulator.connectedPair() }
         let selector = followsUSB ? usbSelector(emulatorLink: emulatorLink?.host) : nil
         let device = device
-        let reader = ReaderService(clock: ContinuousClock(), logger: logger) {
+        let reader = ReaderService(configuration: .init(session: session), clock: ContinuousClock(), logger: logger) {
             if let selector { return try await selector.open() }
             if let emulatorLink { return emulatorLink.host }
             return try await SerialTransport(path: device)
@@ -134,7 +137,7 @@ public struct CardReaderService: Service {
         case .connected(let name):
             broadcaster.publish(live: LiveEvent(kind: "reader_connected", fields: ["device": .string(name)]))
         case .cardRead(let reading):
-            let session = desk.accept(reading.read.identity, at: now)
+            let session = desk.accept(reading.read.identity, photo: reading.read.photo, at: now)
             let summary = reading.read.identity.summary
             logger.info("Card read", metadata: ["reader.card.type": "\(summary.cardType)"])
             broadcaster.publish(

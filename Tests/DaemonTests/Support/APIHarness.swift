@@ -37,7 +37,11 @@ struct APIHarness {
     let printedTickets: EmulatedPrinter
     let printer: TicketPrinter
 
-    init(configuration: HallConfiguration = DaemonTestHall.configuration()) throws {
+    /// The photo decoder the card routes use, if any.
+    let photoDecoder: PhotoDecoder?
+
+    init(configuration: HallConfiguration = DaemonTestHall.configuration(), photoDecoder: PhotoDecoder? = nil) throws {
+        self.photoDecoder = photoDecoder
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("kioskd-api-\(UUID().uuidString)")
         let store = try QueueStore(path: directory.appendingPathComponent("kioskd.sqlite").path)
         dataKey = try DataKey.openOrCreate(at: directory.appendingPathComponent("kioskd.key").path, recordedFingerprint: nil).0
@@ -57,7 +61,7 @@ struct APIHarness {
     /// Runs `body` against the router in process.
     func run(_ body: @Sendable (APIClient) async throws -> Void) async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let cards = KioskDaemon.Cards(desk: desk, dataKey: dataKey, emulator: ReaderEmulator(logger: Logger(label: "test")))
+        let cards = KioskDaemon.Cards(desk: desk, dataKey: dataKey, emulator: ReaderEmulator(logger: Logger(label: "test")), photoDecoder: photoDecoder)
         let router = KioskDaemon.makeRouter(
             hall: hall, broadcaster: broadcaster, tokens: Self.tokens, assets: try PageAssets(), cards: cards,
             printer: printer)
@@ -72,6 +76,10 @@ struct APIHarness {
 struct APIResponse {
     let status: Int
     let json: JSONValue
+    /// The raw body, for answers that are not JSON (a photo).
+    var body = Data()
+    /// The `Content-Type` header.
+    var contentType: String? = nil
 
     var errorCode: String? { json["error"]?["code"]?.stringValue }
 }
@@ -97,8 +105,10 @@ struct APIClient: Sendable {
             Issue.record("\(method) \(path) → \(response.status.code) does not match the OpenAPI file: \(error)", sourceLocation: sourceLocation)
         }
         #expect(response.status.code < 500, "\(method) \(path) answered \(response.status.code)", sourceLocation: sourceLocation)
-        let parsed = data.isEmpty ? JSONValue.null : try JSONValue(parsing: data)
-        return APIResponse(status: Int(response.status.code), json: parsed)
+        let contentType = response.headers[.contentType]
+        let isJSON = contentType?.hasPrefix("application/json") ?? true
+        let parsed = data.isEmpty || !isJSON ? JSONValue.null : try JSONValue(parsing: data)
+        return APIResponse(status: Int(response.status.code), json: parsed, body: data, contentType: contentType)
     }
 
     /// Takes a ticket and returns its number.

@@ -2,21 +2,40 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import HTTPTypes
 import Hummingbird
 import IDCard
 import Queue
 import Reader
 
-/// The card on the reader (masked) and, when the reader is emulated, presenting a test card.
+/// The card on the reader (masked), its photo through a site's decoder, and, when the reader is emulated,
+/// presenting a test card.
 struct CardRoutes {
     let desk: CardDesk
     let emulator: ReaderEmulator?
+    let photoDecoder: PhotoDecoder?
     let configuration: HallConfiguration
 
     func register(on router: Router<KioskRequestContext>) {
         router.get("api/v1/card") { request, context -> Response in
             guard let session = desk.current(at: Date()) else { return Response(status: .noContent) }
             return try JSONResponse(CardView(session: session, configuration: configuration)).response(from: request, context: context)
+        }
+        router.get("api/v1/card/photo") { request, context -> Response in
+            guard let photoDecoder else {
+                throw APIError(.notFound, code: "no_photo_decoder", message: "没有配置身份证照片解码库（[reader] photo_decoder）")
+            }
+            guard let session = desk.current(at: Date()) else { return Response(status: .noContent) }
+            let bitmap: [UInt8]
+            do {
+                bitmap = try photoDecoder.bitmap(fromPhoto: session.photo)
+            } catch {
+                throw APIError(.unprocessableContent, code: "photo_undecodable", message: "身份证照片无法解码")
+            }
+            var headers = HTTPFields()
+            headers[.contentType] = "image/bmp"
+            headers[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bitmap)))
         }
         router.post("api/v1/emulator/card") { request, context in
             guard let emulator else {
