@@ -32,9 +32,9 @@ public struct KioskDaemon: Sendable {
     /// - Throws: ``StoreError`` when the store cannot be opened, ``PersonalDataError`` when the data key is
     ///   missing, exposed or not the store's; a bind error when the address is taken.
     public func run() async throws {
+        let photoDecoder = try openPhotoDecoder()
         let store = try QueueStore(path: configuration.databasePath)
         let dataKey = try openDataKey(for: store)
-        let photoDecoder = try openPhotoDecoder()
         logBusFindings()
         let broadcaster = EventBroadcaster()
         let hall = try HallService(configuration: configuration.hall, store: store, broadcaster: broadcaster, logger: logger)

@@ -7,6 +7,7 @@ import Foundation
 import KioskConfiguration
 import Logging
 import PersonalData
+import Reader
 import Store
 
 /// `kioskd run`: the daemon, as systemd starts it.
@@ -64,6 +65,9 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(74)
         } catch let error as PersonalDataError {
             logger.critical("Cannot use the data key", metadata: ["kioskd.error": "\(error)"])
+            throw ExitCode(78)
+        } catch let error as ReaderError where error.code == .photoDecoderUnavailable {
+            logger.critical("Cannot load [reader] photo_decoder", metadata: ["kioskd.error": "\(error)"])
             throw ExitCode(78)
         } catch {
             logger.critical("kioskd failed", metadata: ["kioskd.error": "\(error)"])

@@ -110,3 +110,21 @@ struct DaemonLifecycleTests {
         try await first.stop(signal: SIGTERM)
     }
 }
+
+/// A photo decoder the technician named but that cannot be loaded stops the start, naming the library.
+struct PhotoDecoderStartTests {
+    @Test func anUnloadablePhotoDecoderStopsTheStartWith78() async throws {
+        let directory = try TestDirectory("photo-decoder")
+        let (_, example, _) = try await runKioskd(["config", "example"])
+        let config = directory.file("kioskd.toml")
+        let missing = directory.file("libwlt-missing.so").path
+        try example.replacingOccurrences(
+            of: "# photo_decoder = \"/opt/vendor/lib/libwlt2bmp.so\"", with: "photo_decoder = \"\(missing)\""
+        ).write(to: config, atomically: true, encoding: .utf8)
+        let result = try await runKioskd([
+            "run", "--config", config.path, "--database", directory.file("k.sqlite").path, "--listen", "127.0.0.1:0",
+        ])
+        #expect(result.status == 78)
+        #expect((result.output + result.error).contains("libwlt-missing.so"))
+    }
+}
