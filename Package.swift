@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "KioskConfiguration", targets: ["KioskConfiguration"]),
         .library(name: "Daemon", targets: ["Daemon"]),
         .library(name: "KioskTesting", targets: ["KioskTesting"]),
+        .library(name: "SyncProtocol", targets: ["SyncProtocol"]),
         .library(name: "Printing", targets: ["Printing"]),
         .library(name: "PrinterLink", targets: ["PrinterLink"]),
         .library(name: "CUPSPrinting", targets: ["CUPSPrinting"]),
@@ -80,6 +81,8 @@ let package = Package(
         ),
         // The kioskd CUPS backend: writes a job to the printer and reports its paper state to cupsd.
         .executableTarget(name: "kioskd-cups-backend", dependencies: ["PrinterLink", "Printing"]),
+        // The sync wire: operations, push and pull messages, enrolment, request signatures. No I/O.
+        .target(name: "SyncProtocol", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The data key: keyed hashes of ID numbers and AES-GCM sealing of identities at rest.
         .target(name: "PersonalData", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Pure queue logic: numbering, priorities, calling policy, estimates, alarms. No I/O.
@@ -152,6 +155,7 @@ let package = Package(
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "ReaderTests", dependencies: ["DeviceCatalog", "IDCard", "KioskTesting", "Reader"], exclude: ["Fixtures"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue"]),
+        .testTarget(name: "SyncProtocolTests", dependencies: ["SyncProtocol", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "DeviceIOTests", dependencies: ["DeviceIO"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "PrintTesting"]),
         .testTarget(name: "PrinterLinkTests", dependencies: ["PrinterLink", "Printing", "PrintTesting"]),
