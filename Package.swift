@@ -20,6 +20,9 @@ let package = Package(
         .library(name: "Daemon", targets: ["Daemon"]),
         .library(name: "KioskTesting", targets: ["KioskTesting"]),
         .library(name: "SyncProtocol", targets: ["SyncProtocol"]),
+        .library(name: "Central", targets: ["Central"]),
+        .library(name: "SyncClient", targets: ["SyncClient"]),
+        .executable(name: "kiosk-central", targets: ["kiosk-central"]),
         .library(name: "Printing", targets: ["Printing"]),
         .library(name: "PrinterLink", targets: ["PrinterLink"]),
         .library(name: "CUPSPrinting", targets: ["CUPSPrinting"]),
@@ -28,6 +31,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
@@ -37,7 +41,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -83,6 +89,40 @@ let package = Package(
         .executableTarget(name: "kioskd-cups-backend", dependencies: ["PrinterLink", "Printing"]),
         // The sync wire: operations, push and pull messages, enrolment, request signatures. No I/O.
         .target(name: "SyncProtocol", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The central server: enrolment, push with a per-device ledger, pull streams, revocation, audit (PostgreSQL).
+        .target(
+            name: "Central",
+            dependencies: [
+                "SyncProtocol",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "kiosk-central",
+            dependencies: [
+                "Central",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The kiosk's sync client: batches from the outbox, gzip, signed requests, backoff with full jitter.
+        .target(
+            name: "SyncClient",
+            dependencies: [
+                "SyncProtocol",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The data key: keyed hashes of ID numbers and AES-GCM sealing of identities at rest.
         .target(name: "PersonalData", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Pure queue logic: numbering, priorities, calling policy, estimates, alarms. No I/O.
@@ -155,6 +195,18 @@ let package = Package(
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "ReaderTests", dependencies: ["DeviceCatalog", "IDCard", "KioskTesting", "Reader"], exclude: ["Fixtures"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue"]),
+        .testTarget(
+            name: "CentralTests",
+            dependencies: [
+                "Central", "KioskTesting", "SyncProtocol",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "SyncClientTests",
+            dependencies: ["KioskTesting", "SyncClient", "SyncProtocol", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "SyncProtocolTests", dependencies: ["SyncProtocol", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "DeviceIOTests", dependencies: ["DeviceIO"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing", "PrintTesting"]),
