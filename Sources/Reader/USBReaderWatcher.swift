@@ -31,17 +31,22 @@ public final class USBReaderWatcher: Sendable {
         }
     }
 
-    /// The pause between listings when libusb has no hotplug support.
+    /// The pause between listings when libusb has no hotplug support (or it is not used).
     public let pollInterval: Duration
+    /// Whether libusb's hotplug callbacks are used where libusb has them; `false` lists the bus every
+    /// ``pollInterval`` instead, as on systems without them.
+    public let usesHotplugWhenAvailable: Bool
     private let catalog: DeviceCatalog
 
     /// Creates a watcher; nothing is watched until ``events()`` is iterated.
     /// - Parameters:
     ///   - catalog: The device files.
     ///   - pollInterval: The pause between listings without hotplug support (default 2 s).
-    public init(catalog: DeviceCatalog, pollInterval: Duration = .seconds(2)) {
+    ///   - usesHotplugWhenAvailable: `false` to poll even where libusb has hotplug support.
+    public init(catalog: DeviceCatalog, pollInterval: Duration = .seconds(2), usesHotplugWhenAvailable: Bool = true) {
         self.catalog = catalog
         self.pollInterval = pollInterval
+        self.usesHotplugWhenAvailable = usesHotplugWhenAvailable
     }
 
     /// Whether libusb reports hotplug events on this system.
@@ -96,7 +101,7 @@ private final class USBWatchLoop: Sendable {
     func busChanged() { changed.store(true, ordering: .sequentiallyConsistent) }
 
     func run() {
-        let hotplug = USBContext.hasHotplug ? registerHotplug() : nil
+        let hotplug = USBContext.hasHotplug && watcher.usesHotplugWhenAvailable ? registerHotplug() : nil
         defer {
             if let hotplug { libusb_hotplug_deregister_callback(context.pointer, hotplug) }
             continuation.finish()
@@ -115,7 +120,7 @@ private final class USBWatchLoop: Sendable {
                 var wait = timeval(tv_sec: 0, tv_usec: 200_000)
                 _ = libusb_handle_events_timeout_completed(context.pointer, &wait, nil)
             } else {
-                Thread.sleep(forTimeInterval: 0.2)
+                Thread.sleep(forTimeInterval: min(0.2, Double(watcher.pollInterval.components.seconds) + 0.05))
             }
         }
     }

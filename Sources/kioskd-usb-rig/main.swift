@@ -10,6 +10,9 @@
 //       Prints `UMOCKDEV_DIR=<dir>`; another process run with LD_PRELOAD=libumockdev-preload.so.0 and that
 //       UMOCKDEV_DIR sees the reader. Commands on standard input, one a line: plug, unplug, card KEY|none,
 //       fault FAULT. Ends at end of input.
+//   kioskd-usb-rig watch --scheme split|single [--polling]
+//       Watches the emulated bus with USBReaderWatcher (libusb hotplug, or listing the bus with --polling),
+//       plugs the reader in, then out, and prints one JSON line per event the watcher reports.
 //
 // The rig re-executes itself under the umockdev preload library when it is not loaded yet.
 
@@ -36,7 +39,7 @@ extension FileHandle {
 /// Exits with a usage message.
 func usage(_ problem: String) -> Never {
     FileHandle.standardError.write(text: "kioskd-usb-rig: \(problem)\nusage: kioskd-usb-rig read|serve --scheme split|single "
-        + "[--card KEY|none] [--fault FAULT] [--unplug-on-read] [--unplugged] [--devices DIR]\n")
+        + "[--card KEY|none] [--fault FAULT] [--unplug-on-read] [--unplugged] [--polling] [--devices DIR]\n")
     exit(64)
 }
 
@@ -47,13 +50,13 @@ func emit(_ object: [String: Any]) {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let mode = arguments.first, ["read", "serve"].contains(mode) else { usage("expected read or serve") }
+guard let mode = arguments.first, ["read", "serve", "watch"].contains(mode) else { usage("expected read, serve or watch") }
 arguments.removeFirst()
 var options: [String: String] = [:]
 var flags: Set<String> = []
 while let argument = arguments.first {
     arguments.removeFirst()
-    if ["--unplug-on-read", "--unplugged"].contains(argument) {
+    if ["--unplug-on-read", "--unplugged", "--polling"].contains(argument) {
         flags.insert(argument)
     } else if argument.hasPrefix("--"), let value = arguments.first {
         options[argument] = value
@@ -76,6 +79,39 @@ let reader = EmulatedUSBReader(
     descriptors: descriptors, emulator: emulator, unplugsOnRead: flags.contains("--unplug-on-read"))
 
 switch mode {
+case "watch":
+    let catalog: DeviceCatalog
+    do {
+        catalog = try DeviceCatalog.load(directory: options["--devices"] ?? "devices")
+    } catch {
+        usage("device catalog: \(error)")
+    }
+    let polling = flags.contains("--polling")
+    let watcher = USBReaderWatcher(
+        catalog: catalog, pollInterval: .milliseconds(300), usesHotplugWhenAvailable: !polling)
+    await withTaskGroup(of: Void.self) { group in
+        group.addTask { await reader.run() }
+        let started = ContinuousClock.now
+        func elapsed() -> Int64 {
+            let (seconds, attoseconds) = (ContinuousClock.now - started).components
+            return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        }
+        var events = watcher.events().makeAsyncIterator()
+        emit(["event": "watching", "hotplug": !polling && USBReaderWatcher.usesHotplug])
+        reader.plug()
+        while let event = await events.next() {
+            switch event {
+            case let .arrived(device, model):
+                emit(["event": "arrived", "device": "\(device)", "model": model.name, "elapsed_ms": elapsed()])
+                reader.unplug()
+            case let .departed(device):
+                emit(["event": "departed", "device": "\(device)", "elapsed_ms": elapsed()])
+            }
+            if case .departed = event { break }
+        }
+        reader.finish()
+        group.cancelAll()
+    }
 case "read":
     reader.plug()
     let catalog: DeviceCatalog
