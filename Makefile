@@ -26,6 +26,7 @@ CONFIG ?=
 # only when `command` is missing (systemd in a container, for systemd-analyze); any other entry
 # when `dpkg -s` does not report it installed.
 #   libsqlite3-dev   SQLite headers for GRDB
+#   postgresql-15    the central server's database; the tests start private clusters with its initdb
 #   libusb-1.0-0-dev USB ID-card readers; libumockdev-dev, umockdev: an emulated usbdevfs for their tests
 #   libcups2-dev, cups-daemon, cups-client, cups, cups-ipp-utils   printing through CUPS; a private cupsd in tests
 #   libqrencode-dev, libfreetype-dev   QR codes and raster CJK text on tickets; libpng-dev ticket pictures in
@@ -34,7 +35,7 @@ CONFIG ?=
 #   tmux             terminal-session tests
 #   systemd          `systemd-analyze verify` of systemd/kioskd.service
 #   pkg-config, curl build helpers and manual API calls
-DEB_PACKAGES := libsqlite3-dev libusb-1.0-0-dev libumockdev-dev umockdev libcups2-dev cups-daemon cups-client cups cups-ipp-utils libqrencode-dev libfreetype-dev libpng-dev zbar-tools chromium fonts-noto-cjk tmux systemd:systemd-analyze pkg-config curl
+DEB_PACKAGES := libsqlite3-dev postgresql-15 libusb-1.0-0-dev libumockdev-dev umockdev libcups2-dev cups-daemon cups-client cups cups-ipp-utils libqrencode-dev libfreetype-dev libpng-dev zbar-tools chromium fonts-noto-cjk tmux systemd:systemd-analyze pkg-config curl
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get \
