@@ -8,7 +8,7 @@
 /// 409 with ``PushGap``. The device id comes from the request's signature, never from the body.
 public struct PushRequest: Sendable, Hashable, Codable {
     /// The highest sequence the device holds as acknowledged: a server restored from an older backup sees that
-    /// it is behind and asks for the operations again (``PushResponse/appliedThroughSeq``).
+    /// it is behind and asks for the operations again (``PushResponse/ackedThroughSeq``).
     public var lastAckedSeq: Int64
     /// The operations, ascending by `seq`.
     public var operations: [SyncOperation]
