@@ -134,7 +134,10 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
+                "PersonalData",
                 "Queue",
+                "SyncProtocol",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -158,6 +161,7 @@ let package = Package(
                 "Queue",
                 "Reader",
                 "Store",
+                "SyncProtocol",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -217,7 +221,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Queue", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PersonalData", "Queue", "Store", "SyncProtocol", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration"]),
         .testTarget(name: "KioskTestingTests", dependencies: ["KioskTesting"]),
@@ -225,6 +229,7 @@ let package = Package(
             name: "DaemonTests",
             dependencies: [
                 "Daemon", "DeviceCatalog", "IDCard", "KioskTesting", "PersonalData", "Printing", "PrintTesting", "Queue", "Reader", "Store",
+                "SyncProtocol",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
