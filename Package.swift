@@ -229,7 +229,6 @@ let package = Package(
             name: "DaemonTests",
             dependencies: [
                 "Daemon", "DeviceCatalog", "IDCard", "KioskTesting", "PersonalData", "Printing", "PrintTesting", "Queue", "Reader", "Store",
-                "SyncProtocol",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

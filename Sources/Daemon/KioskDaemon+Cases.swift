@@ -19,7 +19,7 @@ extension KioskDaemon {
             }
             logger.notice(
                 "Seeded the demo matter catalogue and demo agent (demo hall, empty catalogue)",
-                metadata: ["case.matters": "\(DemoCatalogue.matters.count)", "case.agent": "\(DemoCatalogue.agentID)"])
+                metadata: [LogKey.matters.rawValue: "\(DemoCatalogue.matters.count)", LogKey.agent.rawValue: "\(DemoCatalogue.agentID)"])
         }
         let sessions = AgentSessions(idleTimeout: TimeInterval(configuration.cases.agentIdleMinutes) * 60, now: { Date() })
         return CaseService(

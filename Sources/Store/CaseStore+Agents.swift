@@ -83,7 +83,11 @@ extension CaseStore {
         } catch {
             throw StoreError(.readFailed, "cannot read an agent", underlying: error)
         }
-        guard let record else { return .unknownAgent }
+        guard let record else {
+            // As slow as a real check, so the time taken does not tell which agent ids exist.
+            _ = try? PINHash(pin: pin)
+            return .unknownAgent
+        }
         if let until = record.lockedUntil, now.timeIntervalSince1970 < until {
             return .locked(until: Date(timeIntervalSince1970: until))
         }

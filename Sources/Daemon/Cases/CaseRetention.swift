@@ -34,7 +34,7 @@ struct CaseRetention: Service {
         let cutoff = at.addingTimeInterval(-retention)
         do {
             let purged = try await cases.perform { try $0.purgeAcknowledged(olderThan: cutoff, at: at) }
-            if purged > 0 { logger.notice("Purged settled cases' personal data", metadata: ["case.purged": "\(purged)"]) }
+            if purged > 0 { logger.notice("Purged settled cases' personal data", metadata: [LogKey.purged.rawValue: "\(purged)"]) }
         } catch {
             logger.error("Settled cases not purged", metadata: [LogKey.error.rawValue: "\(error)"])
         }

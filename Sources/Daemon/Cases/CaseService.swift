@@ -66,13 +66,14 @@ final class CaseService: Sendable {
         let at = now()
         switch try await perform({ try $0.verifyPIN(agentID: agentID, pin: pin, at: at) }) {
         case .accepted(let agent):
-            logger.info("Agent logged in", metadata: ["case.agent": "\(agent.id)"])
+            logger.info("Agent logged in", metadata: [LogKey.agent.rawValue: "\(agent.id)"])
             return (sessions.open(for: agent), agent)
         case .refused(let remaining):
-            logger.notice("Wrong agent PIN", metadata: ["case.agent": "\(agentID)", "case.agent.remaining": "\(remaining)"])
+            logger.notice(
+                "Wrong agent PIN", metadata: [LogKey.agent.rawValue: "\(agentID)", LogKey.remainingAttempts.rawValue: "\(remaining)"])
             throw APIError(.unauthorized, code: "wrong_pin", message: "密码不正确，再错 \(remaining) 次将锁定 5 分钟")
         case .locked(let until):
-            logger.notice("Agent locked", metadata: ["case.agent": "\(agentID)"])
+            logger.notice("Agent locked", metadata: [LogKey.agent.rawValue: "\(agentID)"])
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = timeZone
             let parts = calendar.dateComponents([.hour, .minute], from: until)
@@ -112,8 +113,8 @@ final class CaseService: Sendable {
         logger.info(
             "Case captured",
             metadata: [
-                "case.id": "\(captured.caseID)", "case.receipt": "\(captured.receiptNumber)", "case.seq": "\(captured.seq)",
-                "case.matter": "\(matter.code)", "case.agent": "\(agent.id)",
+                LogKey.caseID.rawValue: "\(captured.caseID)", LogKey.receipt.rawValue: "\(captured.receiptNumber)",
+                LogKey.seq.rawValue: "\(captured.seq)", LogKey.matter.rawValue: "\(matter.code)", LogKey.agent.rawValue: "\(agent.id)",
             ])
         return (captured, await printReceipt(of: captured, agentName: agent.name, isReprint: false))
     }

@@ -13,8 +13,8 @@ enum DemoCatalogue {
     /// The demo agent's PIN: for trying the demo only.
     static let agentPIN = "246810"
 
-    /// Four matters a village service point handles for residents; the pension registration allows 容缺 for
-    /// its household-register copy.
+    /// Four matters a village service point handles for residents; two allow 容缺 for one material each (the
+    /// pension registration's household-register copy, the old-age allowance's bank-card copy).
     static let matters: [MatterEntry] = [
         MatterEntry(
             code: "DEMO-RSJ-0001", name: "城乡居民基本养老保险参保登记", department: "区人力资源和社会保障局",

@@ -120,7 +120,9 @@ actor TicketPrinter: Service {
         }
         logger.info(
             isReprint ? "Ticket reprint submitted" : "Ticket submitted",
-            metadata: ["ticket.number": "\(number)", "print.job.id": "\(jobID)", "print.output": "\(output.name)"])
+            metadata: [
+                "ticket.number": "\(number)", "print.job.id": "\(jobID)", "print.output": "\(output.name)", "print.title": "\(title)",
+            ])
         Task { await self.follow(jobID: jobID, number: number) }
         return .submitted(number: number, jobID: jobID)
     }
