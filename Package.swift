@@ -137,7 +137,10 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
+                "PersonalData",
                 "Queue",
+                "SyncProtocol",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -161,6 +164,7 @@ let package = Package(
                 "Queue",
                 "Reader",
                 "Store",
+                "SyncProtocol",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -228,7 +232,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Queue", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PersonalData", "Queue", "Store", "SyncProtocol", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration"]),
         .testTarget(name: "KioskTestingTests", dependencies: ["KioskTesting"]),

@@ -46,10 +46,13 @@ public struct KioskDaemon: Sendable {
                 readsAdditionalAddress: configuration.reader.readsAdditionalAddress), desk: desk, broadcaster: broadcaster,
             elderlyAge: configuration.hall.priority.elderlyAge, timeZone: configuration.hall.timeZone, logger: logger)
         let printer = await makeTicketPrinter(broadcaster: broadcaster)
+        let cases = try makeCaseService(store: store, dataKey: dataKey, desk: desk, printer: printer)
         let notifier = SystemdNotifier()
         let application = try makeApplication(
             hall: hall, broadcaster: broadcaster, cards: Cards(desk: desk, dataKey: dataKey, emulator: reader.emulator, photoDecoder: photoDecoder),
-            printer: printer, notifier: notifier)
+            printer: printer, cases: cases, notifier: notifier)
+        let retention = CaseRetention(
+            cases: cases, retention: TimeInterval(configuration.cases.retentionDays) * 86_400, now: { Date() }, logger: logger)
         let ticker = HallTicker(hall: hall, broadcaster: broadcaster, logger: logger)
         let watchdog = WatchdogService(hall: hall, notifier: notifier)
         logger.notice(
@@ -62,7 +65,7 @@ public struct KioskDaemon: Sendable {
         // drains, then the ticker stops.
         let group = ServiceGroup(
             configuration: .init(
-                services: [ticker, reader] + (printer.map { [$0] } ?? []) + [application, broadcaster, watchdog],
+                services: [ticker, reader, retention] + (printer.map { [$0] } ?? []) + [application, broadcaster, watchdog],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
@@ -121,11 +124,12 @@ public struct KioskDaemon: Sendable {
 
     /// The HTTP application, also used in-process by tests.
     func makeApplication(
-        hall: HallService, broadcaster: EventBroadcaster, cards: Cards, printer: TicketPrinter?, notifier: SystemdNotifier
+        hall: HallService, broadcaster: EventBroadcaster, cards: Cards, printer: TicketPrinter?, cases: CaseService,
+        notifier: SystemdNotifier
     ) throws -> some ApplicationProtocol {
         let router = Self.makeRouter(
             hall: hall, broadcaster: broadcaster, tokens: configuration.windowTokens, assets: try PageAssets(), cards: cards,
-            printer: printer)
+            printer: printer, cases: cases)
         let listen = configuration.listen
         let logger = logger
         return Application(
@@ -150,10 +154,11 @@ public struct KioskDaemon: Sendable {
         var photoDecoder: PhotoDecoder? = nil
     }
 
-    /// The API's router: pages, public queue routes, card routes, window routes and the event stream.
+    /// The API's router: pages, public queue routes, card routes, window routes, agents' case routes and the
+    /// event stream.
     static func makeRouter(
         hall: HallService, broadcaster: EventBroadcaster, tokens: [String: String], assets: PageAssets, cards: Cards,
-        printer: TicketPrinter?
+        printer: TicketPrinter?, cases: CaseService
     ) -> Router<KioskRequestContext> {
         let router = Router(context: KioskRequestContext.self)
         router.add(middleware: ErrorMiddleware())
@@ -164,6 +169,8 @@ public struct KioskDaemon: Sendable {
         ).register(on: router)
         PrinterRoutes(printer: printer).register(on: router)
         WindowRoutes(hall: hall, authenticator: WindowAuthenticator(tokens: tokens), printer: printer).register(on: router)
+        AgentRoutes(cases: cases).register(on: router)
+        CaseRoutes(cases: cases).register(on: router)
         EventStreamRoute(hall: hall, broadcaster: broadcaster).register(on: router)
         return router
     }

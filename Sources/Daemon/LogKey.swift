@@ -15,4 +15,12 @@ enum LogKey: String {
     case business = "queue.business"
     case operation = "queue.operation"
     case serviceDay = "queue.service_day"
+    case caseID = "case.id"
+    case receipt = "case.receipt"
+    case seq = "case.seq"
+    case matter = "case.matter"
+    case matters = "case.matters"
+    case agent = "case.agent"
+    case remainingAttempts = "case.agent.remaining"
+    case purged = "case.purged"
 }

@@ -100,6 +100,20 @@ extension KioskConfiguration {
         # Seconds a job may take before it counts as failed; the ticket stays issued and a window can reprint it.
         job_timeout_seconds = 60
 
+        [cases]
+        # 代办件：村代办员为群众代办的事项（事项目录、容缺受理、回执）。
+        # Proxy cases (代办件) that village agents capture for residents (catalogue, 容缺, receipts).
+        # 中心确认收到后，本机保留申请人加密信息的天数，过后删除，只留脱敏姓名、证件号和回执号（默认 30）。
+        # Days the kiosk keeps an acknowledged case's sealed personal data; then only masked forms and the receipt
+        # number stay (default 30).
+        retention_days = 30
+        # 代办员无操作多少分钟后自动退出登录（默认 5）。
+        # Minutes without a request after which an agent is logged out (default 5).
+        agent_idle_minutes = 5
+        # 本机编号，印在回执编号中 R-<编号>-000123；向中心注册后改为分配的编号（默认 unenrolled）。
+        # This device's id, printed in receipt numbers R-<id>-000123; set it to the id enrolment gives (default unenrolled).
+        device_id = "unenrolled"
+
         [priority]
         # 老年人优先的起始年龄，按身份证出生日期计算（默认 60）。
         # Age from which a card holder is served as elderly, from the ID card's birth date (default 60).

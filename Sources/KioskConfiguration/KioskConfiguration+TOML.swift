@@ -8,7 +8,7 @@ import TOMLKit
 extension KioskConfiguration {
     /// The top-level tables of the file, in the order the demo file shows them.
     static let topLevelKeys = [
-        "hall", "server", "store", "reader", "printer", "priority", "calling", "alarm", "estimate", "business", "window",
+        "hall", "server", "store", "reader", "printer", "cases", "priority", "calling", "alarm", "estimate", "business", "window",
     ]
 
     /// Reads and checks the technician's TOML file.
@@ -65,6 +65,7 @@ extension KioskConfiguration {
         let dataKeyPath = try readDataKeyPath(store)
         let reader = try readReader(document.table("reader"))
         let printer = try readPrinter(document.table("printer"))
+        let cases = try readCases(document.table("cases"))
         let priority = try readPriority(document.table("priority"))
         let calling = try readCalling(document.table("calling"))
         let alarm = try readAlarm(document.table("alarm"))
@@ -91,6 +92,7 @@ extension KioskConfiguration {
             dataKeyPath: dataKeyPath,
             reader: reader,
             printer: printer,
+            cases: cases,
             windowTokens: tokens,
             ticketURLTemplate: hall.ticketURL,
             source: source

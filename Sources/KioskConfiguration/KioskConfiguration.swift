@@ -23,6 +23,7 @@ public import Queue
 ///     `reader.photo_decoder_symbol`, `reader.photo_decoder_argument`: see ``ReaderSettings``.
 ///   - `printer.queue`, `printer.model`, `printer.cups_server`, `printer.job_timeout_seconds`: see
 ///     ``PrinterSettings``.
+///   - `cases.retention_days`, `cases.agent_idle_minutes`, `cases.device_id`: see ``CaseSettings``.
 ///   - `priority.elderly_age` (integer, default `60`): age from which a card holder is elderly.
 ///   - `priority.green_channel` (array of strings, default `["disabled", "military"]`): green-channel categories.
 ///   - `priority.aged_weights` (inline table of numbers > 0, keys `normal`, `appointment`, `elderly`,
@@ -57,6 +58,8 @@ public struct KioskConfiguration: Sendable {
     public var reader: ReaderSettings
     /// The `[printer]` table: queue, model, cupsd and job timeout.
     public var printer: PrinterSettings
+    /// The `[cases]` table: retention of personal data, agents' idle timeout, the device id.
+    public var cases: CaseSettings
     /// Each window's staff token, by window id. Secret: never logged or described.
     public var windowTokens: [String: String]
     /// The ticket QR code's URL with `{number}` in place of the ticket number, or `nil` for no QR code.
@@ -78,6 +81,7 @@ public struct KioskConfiguration: Sendable {
     ///   - dataKeyPath: The data key file.
     ///   - reader: The ID-card reader.
     ///   - printer: The ticket printer.
+    ///   - cases: Proxy cases: retention, agents' idle timeout, the device id.
     ///   - windowTokens: Each window's staff token, by window id.
     ///   - ticketURLTemplate: The ticket QR code's URL template, containing `{number}`.
     ///   - source: Where the configuration came from.
@@ -88,6 +92,7 @@ public struct KioskConfiguration: Sendable {
         dataKeyPath: String = KioskConfiguration.defaultDataKeyPath,
         reader: ReaderSettings = ReaderSettings(),
         printer: PrinterSettings = PrinterSettings(),
+        cases: CaseSettings = CaseSettings(),
         windowTokens: [String: String],
         ticketURLTemplate: String? = nil,
         source: String
@@ -98,6 +103,7 @@ public struct KioskConfiguration: Sendable {
         self.dataKeyPath = dataKeyPath
         self.reader = reader
         self.printer = printer
+        self.cases = cases
         self.windowTokens = windowTokens
         self.ticketURLTemplate = ticketURLTemplate
         self.source = source

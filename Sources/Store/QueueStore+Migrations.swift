@@ -80,6 +80,8 @@ extension QueueStore {
         migrator.registerMigration("v4-meta") { db in
             try db.execute(sql: "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         }
+        // Proxy cases in the same file: catalogue, agents, cases and their outbox (see ``CaseStore``).
+        migrator.registerMigration("v5-cases", migrate: CaseStore.createTables)
         return migrator
     }()
 }

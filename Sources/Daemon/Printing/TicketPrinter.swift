@@ -8,7 +8,7 @@ import Printing
 import Queue
 import ServiceLifecycle
 
-/// Prints queue tickets and tells everyone what became of them.
+/// Prints queue tickets and case receipts and tells everyone what became of them.
 ///
 /// A ticket is printed after it is committed, so a printer fault never loses a ticket: the take answers with
 /// the print's first state (submitted, or failed at once with a message for the citizen), and the job is
@@ -74,17 +74,42 @@ actor TicketPrinter: Service {
     /// - Parameter job: The ticket and what to print with it.
     /// - Returns: Submitted (with the job id), or failed with words for the citizen and for staff.
     func print(_ job: Job) async -> PrintOutcome {
-        let number = job.ticket.number
+        await print(number: job.ticket.number, title: "ticket-\(job.ticket.number)", isReprint: job.isReprint) {
+            try TicketLayout.layout(of: content(of: job))
+        }
+    }
+
+    /// Renders and submits a case receipt (代办件受理回执), then follows it like a ticket; `print_done` and
+    /// `print_failed` carry the receipt number.
+    /// - Parameters:
+    ///   - receipt: What the receipt says (masked applicant only; an unmasked one is refused).
+    ///   - isReprint: Whether an agent asked for it again.
+    /// - Returns: Submitted (with the job id), or failed with words for the applicant and the agent.
+    func print(receipt: ReceiptContent, isReprint: Bool) async -> PrintOutcome {
+        await print(number: receipt.receiptNumber, title: "receipt-\(receipt.receiptNumber)", isReprint: isReprint) {
+            try ReceiptLayout.layout(of: receipt)
+        }
+    }
+
+    /// Renders a layout and submits it, then follows the job in the background.
+    /// - Parameters:
+    ///   - number: The ticket or receipt number, for logs, events and the outcome.
+    ///   - title: The job's title (never personal data).
+    ///   - isReprint: Whether staff asked for it again.
+    ///   - layout: Makes the layout.
+    private func print(
+        number: String, title: String, isReprint: Bool, layout: () throws -> PrintLayout
+    ) async -> PrintOutcome {
         let bytes: [UInt8]
         do {
-            bytes = try ESCPOSRenderer(profile: setup.profile, font: setup.font).render(TicketLayout.layout(of: content(of: job)))
+            bytes = try ESCPOSRenderer(profile: setup.profile, font: setup.font).render(layout())
         } catch {
             logger.error("Ticket not rendered", metadata: ["ticket.number": "\(number)", "error": "\(error)"])
             return .failed(number: number, printer: nil, detail: "\(error)")
         }
         let jobID: Int
         do {
-            jobID = try await output.submit(bytes, title: "ticket-\(number)")
+            jobID = try await output.submit(bytes, title: title)
         } catch {
             let status = await refreshStatus()
             logger.warning(
@@ -94,8 +119,10 @@ actor TicketPrinter: Service {
             return .failed(number: number, printer: status, detail: error.description)
         }
         logger.info(
-            job.isReprint ? "Ticket reprint submitted" : "Ticket submitted",
-            metadata: ["ticket.number": "\(number)", "print.job.id": "\(jobID)", "print.output": "\(output.name)"])
+            isReprint ? "Ticket reprint submitted" : "Ticket submitted",
+            metadata: [
+                "ticket.number": "\(number)", "print.job.id": "\(jobID)", "print.output": "\(output.name)", "print.title": "\(title)",
+            ])
         Task { await self.follow(jobID: jobID, number: number) }
         return .submitted(number: number, jobID: jobID)
     }

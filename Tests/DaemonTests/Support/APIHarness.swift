@@ -39,6 +39,8 @@ struct APIHarness {
 
     /// The photo decoder the card routes use, if any.
     let photoDecoder: PhotoDecoder?
+    /// Proxy cases over the same database; agents' sessions end after 5 idle minutes of ``clock``.
+    let cases: CaseService
 
     init(configuration: HallConfiguration = DaemonTestHall.configuration(), photoDecoder: PhotoDecoder? = nil) throws {
         self.photoDecoder = photoDecoder
@@ -56,6 +58,10 @@ struct APIHarness {
                 profile: .chinese80, font: nil, hallName: configuration.name, timeZone: configuration.timeZone,
                 statusURL: { "https://hall.example/t/\($0)" }, jobTimeout: .seconds(5)),
             broadcaster: broadcaster, logger: Logger(label: "test"))
+        cases = CaseService(
+            store: CaseStore(store: store, dataKey: dataKey, deviceID: "K0007"),
+            sessions: AgentSessions(idleTimeout: 300, now: { clock.now() }), desk: desk, printer: printer,
+            hall: configuration, now: { clock.now() }, logger: Logger(label: "test"))
     }
 
     /// Runs `body` against the router in process.
@@ -64,7 +70,7 @@ struct APIHarness {
         let cards = KioskDaemon.Cards(desk: desk, dataKey: dataKey, emulator: ReaderEmulator(logger: Logger(label: "test")), photoDecoder: photoDecoder)
         let router = KioskDaemon.makeRouter(
             hall: hall, broadcaster: broadcaster, tokens: Self.tokens, assets: try PageAssets(), cards: cards,
-            printer: printer)
+            printer: printer, cases: cases)
         let application = Application(router: router)
         try await application.test(.router) { client in
             try await body(APIClient(client: client))
