@@ -50,9 +50,11 @@ public final class PrivatePostgres: Sendable {
         root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kioskd-pg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         if Self.isRoot { try Self.giveToPostgresUser(root) }
-        try await Self.checked(
-            "initdb",
-            ["-D", root.appendingPathComponent("data").path, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C"])
+        try await serverCommand(
+            "initdb", ["-D", dataDirectory.path, "-U", user, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"])
+        guard FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("PG_VERSION").path) else {
+            throw KioskTestingError(.launchFailed, "initdb failed: \(commandLog())")
+        }
         try await start()
     }
 
@@ -65,19 +67,20 @@ public final class PrivatePostgres: Sendable {
     /// - Throws: ``KioskTestingError/Code/launchFailed`` with the server log.
     public func start() async throws {
         let options = "-p \(port) -k \(socketDirectory) -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200"
-        do {
-            try await Self.checked(
-                "pg_ctl", ["start", "-D", dataDirectory.path, "-w", "-t", "60", "-l", logFile.path, "-o", options])
-            try await Self.checked("pg_isready", ["-h", socketDirectory, "-p", String(port), "-t", "30"])
-        } catch {
-            throw KioskTestingError(.launchFailed, "PostgreSQL did not start: \(error)\n\(serverLog())")
+        try await serverCommand(
+            "pg_ctl", ["start", "-D", dataDirectory.path, "-w", "-t", "60", "-l", logFile.path, "-o", options])
+        guard postmasterPID() != nil else {
+            throw KioskTestingError(.launchFailed, "PostgreSQL did not start: \(commandLog())\n\(serverLog())")
         }
     }
 
     /// Stops the server at once, as a crash would (`pg_ctl stop -m immediate`).
     /// - Throws: ``KioskTestingError/Code/launchFailed`` when `pg_ctl` fails.
     public func stop() async throws {
-        try await Self.checked("pg_ctl", ["stop", "-D", dataDirectory.path, "-m", "immediate", "-w", "-t", "60"])
+        try await serverCommand("pg_ctl", ["stop", "-D", dataDirectory.path, "-m", "immediate", "-w", "-t", "60"])
+        guard postmasterPID() == nil else {
+            throw KioskTestingError(.launchFailed, "PostgreSQL did not stop: \(commandLog())")
+        }
     }
 
     /// Stops the server if it runs and deletes the temporary directory.
@@ -146,18 +149,30 @@ public final class PrivatePostgres: Sendable {
 
     private static var isRoot: Bool { geteuid() == 0 }
 
-    /// Runs a server binary, as the `postgres` user when this process is root.
-    private static func checked(_ tool: String, _ arguments: [String]) async throws {
-        let program = binaries.appendingPathComponent(tool)
+    /// Runs a server binary, as the `postgres` user when this process is root, with its output appended to
+    /// `commands.log`, and waits for it by polling `waitpid` (Foundation's `Process` misses the exit of `runuser`).
+    /// Callers check the command's effect, which says more than its status.
+    private func serverCommand(_ tool: String, _ arguments: [String]) async throws {
+        let program = Self.binaries.appendingPathComponent(tool).path
         let (executable, fullArguments) =
-            isRoot
-            ? (URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", program.path] + arguments)
-            : (program, arguments)
-        let outcome = try await ProcessRunner.run(executable, fullArguments, timeout: .seconds(120))
-        guard outcome.status == 0 else {
-            throw KioskTestingError(
-                .launchFailed, "\(tool) exited \(outcome.status): \(outcome.errorText)\(outcome.outputText)")
+            Self.isRoot ? ("/usr/sbin/runuser", ["-u", "postgres", "--", program] + arguments) : (program, arguments)
+        let child = try ChildProcess.spawn(
+            executable: executable, arguments: fullArguments,
+            environment: ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }, descriptors: [],
+            outputPath: root.appendingPathComponent("commands.log").path)
+        let deadline = ContinuousClock.now + .seconds(120)
+        while !child.reapIfExited() {
+            guard ContinuousClock.now < deadline else {
+                child.killAndReap()
+                throw KioskTestingError(.timeout, "\(tool) did not finish within 120 s")
+            }
+            try await Task.sleep(for: .milliseconds(20))
         }
+    }
+
+    /// The output of the server commands, for failure messages.
+    private func commandLog() -> String {
+        (try? String(contentsOf: root.appendingPathComponent("commands.log"), encoding: .utf8)) ?? ""
     }
 
     /// Makes the `postgres` user the owner of the temporary directory.
