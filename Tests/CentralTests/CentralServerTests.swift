@@ -4,6 +4,7 @@
 import Central
 import Crypto
 import Foundation
+import KioskTesting
 import Logging
 import SyncProtocol
 import Testing
@@ -145,6 +146,11 @@ struct CentralServerTests {
             let answer = try await kiosk.push([TestKiosk.caseOperation(1)], gzip: true)
             #expect(answer.status == 200)
             #expect(try TestKiosk.results(answer).results.first?.status == .applied)
+            // 9 MiB of zeros gzip to a few KiB: the expansion, not the upload, is what the limit stops.
+            let bomb = try await ProcessRunner.run(
+                URL(fileURLWithPath: "/bin/gzip"), ["-c"], input: Data(count: 9 * 1024 * 1024)).output
+            let refused = try await kiosk.send(rawBody: bomb, gzip: true)
+            #expect(refused.status == 413 && refused.errorCode == "too_large", "\(refused.status) \(String(decoding: refused.body, as: UTF8.self))")
         }
     }
 }

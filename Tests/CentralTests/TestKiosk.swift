@@ -52,6 +52,13 @@ struct TestKiosk: Sendable {
         return try await WireResponse.send("POST", baseURL.appendingPathComponent("sync/v1/push"), body: body, headers: headers)
     }
 
+    /// Pushes bytes as they are, signed (`Content-Encoding: gzip` when `gzip`).
+    func send(rawBody body: Data, gzip: Bool) async throws -> WireResponse {
+        var headers = try signature("POST", "/sync/v1/push", body: body, clockOffset: 0)
+        if gzip { headers["Content-Encoding"] = "gzip" }
+        return try await WireResponse.send("POST", baseURL.appendingPathComponent("sync/v1/push"), body: body, headers: headers)
+    }
+
     /// Pulls one page of a stream.
     func pull(_ stream: PullStream, cursor: String? = nil, limit: Int? = nil, ifNoneMatch: String? = nil) async throws
         -> WireResponse

@@ -69,13 +69,17 @@ struct SignedRequest: Sendable {
             return raw
         case "gzip":
             var compressed = raw
+            let expanded: ByteBuffer
             do {
-                return try compressed.decompress(with: .gzip(), maxSize: CentralRequestContext.maximumBodySize)
+                expanded = try compressed.decompress(with: .gzip(), maxSize: CentralRequestContext.maximumBodySize)
             } catch let error as CompressNIOError where error == .bufferOverflow {
                 throw SyncAPIError.tooLarge
             } catch {
                 throw SyncAPIError.badRequest("gzip 数据损坏")
             }
+            // The decompressor fills whole allocated buffers, which may be larger than asked: check the result too.
+            guard expanded.readableBytes <= CentralRequestContext.maximumBodySize else { throw SyncAPIError.tooLarge }
+            return expanded
         default:
             throw SyncAPIError(.unsupportedMediaType, code: "unsupported_encoding", message: "只接受 gzip 压缩")
         }
