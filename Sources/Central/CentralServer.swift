@@ -51,11 +51,13 @@ public enum CentralServer {
             server = .http1()
         } else {
             throw CentralError(
-                .configuration, "listening on \(configuration.host) needs --tls-cert and --tls-key (plain HTTP only on loopback)")
+                .configuration,
+                "listening on \(configuration.host) needs --tls-cert and --tls-key (plain HTTP only on loopback)")
         }
         return Application(
             router: router, server: server,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "kiosk-central"),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "kiosk-central"),
             onServerRunning: onServerRunning, logger: logger)
     }
 }

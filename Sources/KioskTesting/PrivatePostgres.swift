@@ -48,10 +48,12 @@ public final class PrivatePostgres: Sendable {
     public init() async throws {
         port = try FreePort.find()
         root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kioskd-pg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         if Self.isRoot { try Self.giveToPostgresUser(root) }
         try await serverCommand(
-            "initdb", ["-D", dataDirectory.path, "-U", user, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"])
+            "initdb",
+            ["-D", dataDirectory.path, "-U", user, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"])
         guard FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("PG_VERSION").path) else {
             throw KioskTestingError(.launchFailed, "initdb failed: \(commandLog())")
         }
@@ -66,7 +68,8 @@ public final class PrivatePostgres: Sendable {
     /// Starts the server (after ``init()`` or ``stop()``) and waits until it accepts connections.
     /// - Throws: ``KioskTestingError/Code/launchFailed`` with the server log.
     public func start() async throws {
-        let options = "-p \(port) -k \(socketDirectory) -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200"
+        let options =
+            "-p \(port) -k \(socketDirectory) -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200"
         try await serverCommand(
             "pg_ctl", ["start", "-D", dataDirectory.path, "-w", "-t", "60", "-l", logFile.path, "-o", options])
         guard postmasterPID() != nil else {
@@ -119,7 +122,8 @@ public final class PrivatePostgres: Sendable {
         let outcome = try await ProcessRunner.run(
             Self.binaries.appendingPathComponent(tool), arguments, environment: environment, timeout: .seconds(120))
         guard outcome.status == 0 else {
-            throw KioskTestingError(.launchFailed, "\(tool) \(arguments) exited \(outcome.status): \(outcome.errorText)")
+            throw KioskTestingError(
+                .launchFailed, "\(tool) \(arguments) exited \(outcome.status): \(outcome.errorText)")
         }
         return outcome.outputText
     }
@@ -132,7 +136,9 @@ public final class PrivatePostgres: Sendable {
     /// Every regular file under the data directory, for scans of what reached the disk.
     /// - Returns: The files' paths.
     public func dataFiles() -> [URL] {
-        guard let walker = FileManager.default.enumerator(at: dataDirectory, includingPropertiesForKeys: [.isRegularFileKey])
+        guard
+            let walker = FileManager.default.enumerator(
+                at: dataDirectory, includingPropertiesForKeys: [.isRegularFileKey])
         else { return [] }
         return walker.compactMap { $0 as? URL }.filter {
             (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
@@ -141,7 +147,8 @@ public final class PrivatePostgres: Sendable {
 
     /// The running postmaster's pid, from the first line of `postmaster.pid`.
     private func postmasterPID() -> pid_t? {
-        guard let text = try? String(contentsOf: dataDirectory.appendingPathComponent("postmaster.pid"), encoding: .utf8),
+        guard
+            let text = try? String(contentsOf: dataDirectory.appendingPathComponent("postmaster.pid"), encoding: .utf8),
             let line = text.split(separator: "\n").first, let pid = pid_t(line), pid > 0, Glibc.kill(pid, 0) == 0
         else { return nil }
         return pid

@@ -12,7 +12,8 @@ struct CatalogueCommand: AsyncParsableCommand {
 
     /// `catalogue import`: new and changed matters get the next catalogue version.
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "import", abstract: "Import matters from a JSON file.")
+        static let configuration = CommandConfiguration(
+            commandName: "import", abstract: "Import matters from a JSON file.")
 
         @OptionGroup var options: DatabaseOptions
 
@@ -22,7 +23,8 @@ struct CatalogueCommand: AsyncParsableCommand {
         func run() async throws {
             let matters: [CatalogueMatter]
             do {
-                matters = try JSONDecoder().decode([CatalogueMatter].self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+                matters = try JSONDecoder().decode(
+                    [CatalogueMatter].self, from: Data(contentsOf: URL(fileURLWithPath: file)))
             } catch {
                 throw ValidationError("cannot read the catalogue \(file): \(error)")
             }

@@ -22,9 +22,12 @@ struct DevicesCommand: AsyncParsableCommand {
             let format = ISO8601DateFormatter()
             print(["POINT", "DEVICE", "LABEL", "LAST_SEQ", "LAST_SEEN", "STATE"].joined(separator: "\t"))
             for device in try await store.devices() {
-                let state = device.revokedAt != nil ? "revoked" : device.isBehind(now: now, limit: limit) ? "BEHIND" : "ok"
+                let state =
+                    device.revokedAt != nil ? "revoked" : device.isBehind(now: now, limit: limit) ? "BEHIND" : "ok"
                 let seen = device.lastSeen.map(format.string(from:)) ?? "never"
-                print([device.pointID, device.deviceID, device.label, String(device.lastSeq), seen, state].joined(separator: "\t"))
+                print(
+                    [device.pointID, device.deviceID, device.label, String(device.lastSeq), seen, state].joined(
+                        separator: "\t"))
             }
         }
     }

@@ -17,6 +17,9 @@ struct MigrateCommand: AsyncParsableCommand {
         let applied = try await options.address().withClient(logger: logger) { client in
             try await Migrator.migrate(client, logger: logger)
         }
-        print(applied.isEmpty ? "schema current (version \(Migrator.currentVersion))" : "applied \(applied.map(String.init).joined(separator: ", "))")
+        print(
+            applied.isEmpty
+                ? "schema current (version \(Migrator.currentVersion))"
+                : "applied \(applied.map(String.init).joined(separator: ", "))")
     }
 }

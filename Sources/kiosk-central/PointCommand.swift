@@ -11,7 +11,8 @@ struct PointCommand: AsyncParsableCommand {
 
     /// `point add`: adds a service point or renames it.
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a service point (or rename it).")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a service point (or rename it).")
 
         @OptionGroup var options: DatabaseOptions
 

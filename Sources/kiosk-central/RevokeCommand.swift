@@ -6,7 +6,8 @@ import Central
 
 /// `kiosk-central revoke DEVICE`: every later request the device signs gets 401.
 struct RevokeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a device (stolen, replaced).")
+    static let configuration = CommandConfiguration(
+        commandName: "revoke", abstract: "Revoke a device (stolen, replaced).")
 
     @OptionGroup var options: DatabaseOptions
 

@@ -33,7 +33,8 @@ struct RunCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         switch (tlsCert, tlsKey) {
-        case (let cert?, let key?): configuration.tls = try CentralServer.Configuration.tls(certificateFile: cert, keyFile: key)
+        case (let cert?, let key?):
+            configuration.tls = try CentralServer.Configuration.tls(certificateFile: cert, keyFile: key)
         case (nil, nil): break
         default: throw ValidationError("--tls-cert and --tls-key go together")
         }

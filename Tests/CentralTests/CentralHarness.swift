@@ -34,8 +34,10 @@ struct CentralHarness: Sendable {
         let log = CapturedLog()
         let logger = log.logger(label: "kiosk-central")
         let client = PostgresClient(
-            configuration: try DatabaseAddress(url: cluster.url(database: name)).configuration, backgroundLogger: logger)
-        let keyPath = FileManager.default.temporaryDirectory.appendingPathComponent("central-key-\(UUID().uuidString)").path
+            configuration: try DatabaseAddress(url: cluster.url(database: name)).configuration, backgroundLogger: logger
+        )
+        let keyPath = FileManager.default.temporaryDirectory.appendingPathComponent("central-key-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: keyPath) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
@@ -71,8 +73,10 @@ struct CentralHarness: Sendable {
 
     /// `POST /sync/v1/enroll`.
     func enrol(code: String, key: Curve25519.Signing.PrivateKey) async throws -> WireResponse {
-        let request = EnrollRequest(code: code, publicKey: key.publicKey.rawRepresentation.base64EncodedString(), label: "kiosk-test")
-        return try await WireResponse.send("POST", baseURL.appendingPathComponent("sync/v1/enroll"), body: JSONEncoder().encode(request))
+        let request = EnrollRequest(
+            code: code, publicKey: key.publicKey.rawRepresentation.base64EncodedString(), label: "kiosk-test")
+        return try await WireResponse.send(
+            "POST", baseURL.appendingPathComponent("sync/v1/enroll"), body: JSONEncoder().encode(request))
     }
 
     /// Runs one SQL query through psql and returns its output, trimmed.
@@ -85,7 +89,9 @@ struct CentralHarness: Sendable {
         try await store.importCatalogue([
             CatalogueMatter(
                 code: "M-1", name: "城乡居民基本养老保险参保登记", department: "人社所",
-                materials: [.init(code: "A", name: "居民身份证", deferrable: false), .init(code: "B", name: "户口簿", deferrable: true)],
+                materials: [
+                    .init(code: "A", name: "居民身份证", deferrable: false), .init(code: "B", name: "户口簿", deferrable: true),
+                ],
                 allowsDeferral: true, promisedDays: 5),
             CatalogueMatter(
                 code: "M-OLD", name: "已停办事项", department: "民政所", materials: [], allowsDeferral: false, promisedDays: 3,
@@ -102,7 +108,8 @@ struct WireResponse: Sendable {
 
     /// The `{"error": {"code"}}` of a refusal.
     var errorCode: String? {
-        ((try? JSONSerialization.jsonObject(with: body)) as? [String: Any]).flatMap { $0["error"] as? [String: Any] }?["code"]
+        ((try? JSONSerialization.jsonObject(with: body)) as? [String: Any]).flatMap { $0["error"] as? [String: Any] }?[
+            "code"]
             as? String
     }
 
@@ -113,7 +120,9 @@ struct WireResponse: Sendable {
         return URLSession(configuration: configuration)
     }()
 
-    static func send(_ method: String, _ url: URL, body: Data?, headers: [String: String] = [:]) async throws -> WireResponse {
+    static func send(_ method: String, _ url: URL, body: Data?, headers: [String: String] = [:]) async throws
+        -> WireResponse
+    {
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.httpBody = body

@@ -18,16 +18,20 @@ extension CentralServerTests {
             let page = try TestKiosk.page(MatterEntry.self, first)
             #expect(page.changes.map(\.code) == ["M-1"] && page.hasMore && !page.mustResync)
             #expect(try await kiosk.pull(.catalogue, limit: 1, ifNoneMatch: tag).status == 304)
-            let second = try TestKiosk.page(MatterEntry.self, try await kiosk.pull(.catalogue, cursor: page.nextCursor, limit: 1))
+            let second = try TestKiosk.page(
+                MatterEntry.self, try await kiosk.pull(.catalogue, cursor: page.nextCursor, limit: 1))
             #expect(second.changes.map(\.code) == ["M-OLD"] && second.changes.first?.retired == true)
             let end = try TestKiosk.page(MatterEntry.self, try await kiosk.pull(.catalogue, cursor: second.nextCursor))
             #expect(end.changes.isEmpty && !end.hasMore && end.nextCursor == second.nextCursor)
             try await harness.store.importCatalogue([
-                CatalogueMatter(code: "M-1", name: "城乡居民基本养老保险参保登记（新）", department: "人社所", materials: [], allowsDeferral: false, promisedDays: 3)
+                CatalogueMatter(
+                    code: "M-1", name: "城乡居民基本养老保险参保登记（新）", department: "人社所", materials: [], allowsDeferral: false,
+                    promisedDays: 3)
             ])
             let changed = try await kiosk.pull(.catalogue, limit: 1, ifNoneMatch: tag)
             #expect(changed.status == 200)
-            let resumed = try TestKiosk.page(MatterEntry.self, try await kiosk.pull(.catalogue, cursor: second.nextCursor))
+            let resumed = try TestKiosk.page(
+                MatterEntry.self, try await kiosk.pull(.catalogue, cursor: second.nextCursor))
             #expect(resumed.changes.map(\.code) == ["M-1"] && resumed.changes.first?.version == 2)
         }
     }
@@ -57,7 +61,8 @@ extension CentralServerTests {
             let start = try TestKiosk.page(CaseStatusChange.self, try await here.pull(.caseStatus))
             #expect(start.changes.map(\.status) == ["accepted"] && start.ackedThroughSeq == 1)
             try await harness.store.setCaseStatus(capture.caseID, to: "returned", note: "缺户口簿原件")
-            let next = try TestKiosk.page(CaseStatusChange.self, try await here.pull(.caseStatus, cursor: start.nextCursor))
+            let next = try TestKiosk.page(
+                CaseStatusChange.self, try await here.pull(.caseStatus, cursor: start.nextCursor))
             #expect(next.changes.map(\.status) == ["returned"])
             #expect(next.changes.first?.note == "缺户口簿原件" && next.changes.first?.version == 2)
             let elsewhere = try TestKiosk.page(CaseStatusChange.self, try await there.pull(.caseStatus))
@@ -72,14 +77,19 @@ extension CentralServerTests {
         try await CentralHarness.with { harness async throws in
             try await harness.importCatalogue()
             let kiosk = try await harness.enrolKiosk()
-            _ = try await kiosk.push([TestKiosk.caseOperation(1), TestKiosk.caseOperation(2, TestKiosk.capture(matter: "NOPE"))])
+            _ = try await kiosk.push([
+                TestKiosk.caseOperation(1), TestKiosk.caseOperation(2, TestKiosk.capture(matter: "NOPE")),
+            ])
             _ = try await kiosk.pull(.bookings)
             let rows = try await harness.sql(
                 """
                 SELECT action || ':' || coalesce(stream, '-') || ':' || outcome || ':' || operations || ':' || applied || ':'
                     || rejected || ':' || point_id FROM audit_log WHERE device_id = '\(kiosk.deviceID)' ORDER BY audit_id
                 """)
-            #expect(rows.split(separator: "\n") == ["enroll:-:ok:0:0:0:320102-001", "push:-:ok:2:1:1:320102-001", "pull:bookings:ok:0:0:0:320102-001"])
+            #expect(
+                rows.split(separator: "\n") == [
+                    "enroll:-:ok:0:0:0:320102-001", "push:-:ok:2:1:1:320102-001", "pull:bookings:ok:0:0:0:320102-001",
+                ])
         }
     }
 
@@ -87,7 +97,10 @@ extension CentralServerTests {
         try await CentralHarness.with { harness async throws in
             try await harness.importCatalogue()
             let kiosk = try await harness.enrolKiosk()
-            #expect(try await kiosk.push([TestKiosk.caseOperation(1), TestKiosk.caseOperation(2, TestKiosk.capture(phone: "1"))]).status == 200)
+            #expect(
+                try await kiosk.push([
+                    TestKiosk.caseOperation(1), TestKiosk.caseOperation(2, TestKiosk.capture(phone: "1")),
+                ]).status == 200)
             _ = try await harness.sql("CHECKPOINT")
             #expect(try await harness.sql("SELECT masked_number FROM cases") == "1101**********002X")
             let needles = [Data(TestKiosk.idNumber.utf8), Data("张三".utf8)]

@@ -98,7 +98,8 @@ struct CentralServerTests {
             #expect(answer.results.map(\.reason) == ["事项不存在", "事项已停办", "联系电话无效"])
             let next = try TestKiosk.results(try await kiosk.push([TestKiosk.caseOperation(4)], lastAcked: 3))
             #expect(next.results.map(\.status) == [.applied])
-            let replay = try TestKiosk.results(try await kiosk.push([TestKiosk.caseOperation(1, TestKiosk.capture(matter: "NOPE"))]))
+            let replay = try TestKiosk.results(
+                try await kiosk.push([TestKiosk.caseOperation(1, TestKiosk.capture(matter: "NOPE"))]))
             #expect(replay.results.first?.status == .rejected && replay.results.first?.reason == "事项不存在")
         }
     }
@@ -111,15 +112,18 @@ struct CentralServerTests {
             #expect(skewed.status == 401 && skewed.errorCode == "clock_skew")
             let tampered = try await kiosk.push([TestKiosk.caseOperation(1)], tamper: true)
             #expect(tampered.status == 401 && tampered.errorCode == "bad_signature")
-            let unsigned = try await WireResponse.send("POST", harness.baseURL.appendingPathComponent("sync/v1/push"), body: Data("{}".utf8))
+            let unsigned = try await WireResponse.send(
+                "POST", harness.baseURL.appendingPathComponent("sync/v1/push"), body: Data("{}".utf8))
             #expect(unsigned.status == 401 && unsigned.errorCode == "unsigned")
             try await harness.store.revoke(kiosk.deviceID)
             let revoked = try await kiosk.push([TestKiosk.caseOperation(1)])
             #expect(revoked.status == 401 && revoked.errorCode == "device_revoked")
             #expect(try await kiosk.pull(.catalogue).status == 401)
             #expect(try await harness.sql("SELECT count(*) FROM cases") == "0")
-            #expect(try await harness.sql("SELECT string_agg(outcome, ',' ORDER BY audit_id) FROM audit_log WHERE action = 'push'")
-                == "clock_skew,bad_signature,device_revoked")
+            #expect(
+                try await harness.sql(
+                    "SELECT string_agg(outcome, ',' ORDER BY audit_id) FROM audit_log WHERE action = 'push'")
+                    == "clock_skew,bad_signature,device_revoked")
         }
     }
 
@@ -129,7 +133,9 @@ struct CentralServerTests {
             let first = try await harness.enrolKiosk(point: "P1")
             let other = try await harness.enrolKiosk(point: "P2")
             let capture = TestKiosk.capture()
-            #expect(try TestKiosk.results(try await first.push([TestKiosk.caseOperation(1, capture)])).results.first?.status == .applied)
+            #expect(
+                try TestKiosk.results(try await first.push([TestKiosk.caseOperation(1, capture)])).results.first?.status
+                    == .applied)
             let stolen = try TestKiosk.results(try await other.push([TestKiosk.caseOperation(1, capture)]))
             #expect(stolen.results.first?.status == .rejected)
             #expect(try await harness.sql("SELECT point_id || '/' || device_id FROM cases") == "P1/\(first.deviceID)")
@@ -148,9 +154,12 @@ struct CentralServerTests {
             #expect(try TestKiosk.results(answer).results.first?.status == .applied)
             // 9 MiB of zeros gzip to a few KiB: the expansion, not the upload, is what the limit stops.
             let bomb = try await ProcessRunner.run(
-                URL(fileURLWithPath: "/bin/gzip"), ["-c"], input: Data(count: 9 * 1024 * 1024)).output
+                URL(fileURLWithPath: "/bin/gzip"), ["-c"], input: Data(count: 9 * 1024 * 1024)
+            ).output
             let refused = try await kiosk.send(rawBody: bomb, gzip: true)
-            #expect(refused.status == 413 && refused.errorCode == "too_large", "\(refused.status) \(String(decoding: refused.body, as: UTF8.self))")
+            #expect(
+                refused.status == 413 && refused.errorCode == "too_large",
+                "\(refused.status) \(String(decoding: refused.body, as: UTF8.self))")
         }
     }
 }

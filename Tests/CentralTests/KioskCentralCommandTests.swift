@@ -18,7 +18,8 @@ struct KioskCentralCommandTests {
         try await cluster.createDatabase("cli")
         let key = FileManager.default.temporaryDirectory.appendingPathComponent("cli-key-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: key) }
-        let catalogue = FileManager.default.temporaryDirectory.appendingPathComponent("catalogue-\(UUID().uuidString).json")
+        let catalogue = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "catalogue-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: catalogue) }
         try Data(
             #"[{"code": "M-1", "name": "居民养老保险参保登记", "department": "人社所", "materials": [], "allows_deferral": false, "promised_days": 5}]"#
@@ -34,13 +35,18 @@ struct KioskCentralCommandTests {
         let code = try await central(["enroll-code", "P9"]).outputText.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(code.count == 14 && code.split(separator: "-").count == 3)
         #expect(try await central(["enroll-code", "NOPE"]).status == 1)
-        #expect(try await central(["catalogue", "import", catalogue.path]).outputText == "1 matters read, 1 new or changed\n")
-        #expect(try await central(["catalogue", "import", catalogue.path]).outputText == "1 matters read, 0 new or changed\n")
+        #expect(
+            try await central(["catalogue", "import", catalogue.path]).outputText
+                == "1 matters read, 1 new or changed\n")
+        #expect(
+            try await central(["catalogue", "import", catalogue.path]).outputText
+                == "1 matters read, 0 new or changed\n")
         #expect(try await central(["devices"]).outputText.hasPrefix("POINT\tDEVICE"))
         #expect(try await central(["revoke", "dev-none"]).status == 1)
         let mode = try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        let plain = try await ProcessRunner.run(Self.binary, ["run", "--host", "0.0.0.0", "--database-url", cluster.url(database: "cli")])
+        let plain = try await ProcessRunner.run(
+            Self.binary, ["run", "--host", "0.0.0.0", "--database-url", cluster.url(database: "cli")])
         #expect(plain.status == 64 && plain.errorText.contains("--tls-cert"))
     }
 

@@ -17,15 +17,21 @@ struct TestKiosk: Sendable {
     static let idNumber = "11010519491231002X"
 
     /// A case of matter `matter` with a fresh id.
-    static func capture(id: String = UUID().uuidString.lowercased(), matter: String = "M-1", phone: String = "13800138000")
+    static func capture(
+        id: String = UUID().uuidString.lowercased(), matter: String = "M-1", phone: String = "13800138000"
+    )
         -> CaseCapture
     {
         CaseCapture(
             caseID: id, receiptNumber: "R-K0007-000123", matterCode: matter, catalogueVersion: 1,
             applicant: .init(
-                cardType: "resident", name: "张三", idNumber: idNumber, maskedName: "张*", maskedNumber: "1101**********002X"),
+                cardType: "resident", name: "张三", idNumber: idNumber, maskedName: "张*",
+                maskedNumber: "1101**********002X"),
             contactPhone: phone, agentID: "agent-7",
-            materials: [.init(code: "A", name: "居民身份证", state: .received), .init(code: "B", name: "户口簿", state: .promised, promisedBy: "2026-12-01")],
+            materials: [
+                .init(code: "A", name: "居民身份证", state: .received),
+                .init(code: "B", name: "户口簿", state: .promised, promisedBy: "2026-12-01"),
+            ],
             promisedCompletion: "2026-12-08")
     }
 
@@ -49,14 +55,16 @@ struct TestKiosk: Sendable {
         }
         headers.merge(try signature("POST", "/sync/v1/push", body: body, clockOffset: clockOffset)) { $1 }
         if tamper { body.append(contentsOf: Array(" ".utf8)) }
-        return try await WireResponse.send("POST", baseURL.appendingPathComponent("sync/v1/push"), body: body, headers: headers)
+        return try await WireResponse.send(
+            "POST", baseURL.appendingPathComponent("sync/v1/push"), body: body, headers: headers)
     }
 
     /// Pushes bytes as they are, signed (`Content-Encoding: gzip` when `gzip`).
     func send(rawBody body: Data, gzip: Bool) async throws -> WireResponse {
         var headers = try signature("POST", "/sync/v1/push", body: body, clockOffset: 0)
         if gzip { headers["Content-Encoding"] = "gzip" }
-        return try await WireResponse.send("POST", baseURL.appendingPathComponent("sync/v1/push"), body: body, headers: headers)
+        return try await WireResponse.send(
+            "POST", baseURL.appendingPathComponent("sync/v1/push"), body: body, headers: headers)
     }
 
     /// Pulls one page of a stream.
@@ -66,10 +74,12 @@ struct TestKiosk: Sendable {
         var query: [String] = []
         if let cursor { query.append("cursor=\(cursor)") }
         if let limit { query.append("limit=\(limit)") }
-        let pathAndQuery = "/sync/v1/pull/\(stream.rawValue)" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        let pathAndQuery =
+            "/sync/v1/pull/\(stream.rawValue)" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         var headers = try signature("GET", pathAndQuery, body: Data(), clockOffset: 0)
         if let ifNoneMatch { headers["If-None-Match"] = ifNoneMatch }
-        return try await WireResponse.send("GET", URL(string: baseURL.absoluteString + pathAndQuery)!, body: nil, headers: headers)
+        return try await WireResponse.send(
+            "GET", URL(string: baseURL.absoluteString + pathAndQuery)!, body: nil, headers: headers)
     }
 
     /// Decodes a pull page.
@@ -84,7 +94,9 @@ struct TestKiosk: Sendable {
         try JSONDecoder().decode(PushResponse.self, from: response.body)
     }
 
-    private func signature(_ method: String, _ pathAndQuery: String, body: Data, clockOffset: TimeInterval) throws -> [String: String] {
+    private func signature(_ method: String, _ pathAndQuery: String, body: Data, clockOffset: TimeInterval) throws
+        -> [String: String]
+    {
         try RequestSignature.headers(
             signingWith: key, method: method, pathAndQuery: pathAndQuery,
             time: Int64(Date().timeIntervalSince1970 + clockOffset), body: body, device: deviceID)

@@ -6,8 +6,8 @@ import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
-import NIOCore
 import Logging
+import NIOCore
 import SyncProtocol
 
 /// A sync request whose body was read and whose signature was checked against the device's enrolled key.
@@ -34,18 +34,22 @@ struct SignedRequest: Sendable {
             let timeText = request.headers[Self.field(RequestSignature.timeHeader)],
             let signature = request.headers[Self.field(RequestSignature.signatureHeader)]
         else { throw SyncAPIError.unauthorized("unsigned", "请求未签名（缺少 Kiosk-Device、Kiosk-Time 或 Kiosk-Signature）") }
-        guard let time = Int64(timeText) else { throw SyncAPIError.unauthorized("bad_signature", "Kiosk-Time 不是 Unix 秒数") }
+        guard let time = Int64(timeText) else {
+            throw SyncAPIError.unauthorized("bad_signature", "Kiosk-Time 不是 Unix 秒数")
+        }
         guard let credentials = try await store.deviceCredentials(deviceID),
             let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: credentials.publicKey)
         else { throw SyncAPIError.unauthorized("unknown_device", "没有这台设备，请先登记") }
         let device = AuthenticatedDevice(deviceID: deviceID, pointID: credentials.pointID)
         if credentials.revoked {
-            try await store.auditRefusal(deviceID: deviceID, pointID: device.pointID, action: action, outcome: "device_revoked")
+            try await store.auditRefusal(
+                deviceID: deviceID, pointID: device.pointID, action: action, outcome: "device_revoked")
             throw SyncAPIError.unauthorized("device_revoked", "本设备已被吊销，请联系管理员重新登记")
         }
         let skew = now.timeIntervalSince1970 - TimeInterval(time)
         if abs(skew) > RequestSignature.allowedSkew {
-            try await store.auditRefusal(deviceID: deviceID, pointID: device.pointID, action: action, outcome: "clock_skew")
+            try await store.auditRefusal(
+                deviceID: deviceID, pointID: device.pointID, action: action, outcome: "clock_skew")
             throw SyncAPIError.unauthorized(
                 "clock_skew",
                 "设备时钟与服务器相差 \(Int(skew.rounded())) 秒，超过 \(Int(RequestSignature.allowedSkew)) 秒；"
@@ -53,9 +57,11 @@ struct SignedRequest: Sendable {
         }
         let valid = RequestSignature.isValid(
             signature: signature, publicKey: publicKey, method: request.method.rawValue,
-            pathAndQuery: request.uri.description, time: time, body: Data(raw.readableBytesView), device: deviceID, now: now)
+            pathAndQuery: request.uri.description, time: time, body: Data(raw.readableBytesView), device: deviceID,
+            now: now)
         guard valid else {
-            try await store.auditRefusal(deviceID: deviceID, pointID: device.pointID, action: action, outcome: "bad_signature")
+            try await store.auditRefusal(
+                deviceID: deviceID, pointID: device.pointID, action: action, outcome: "bad_signature")
             throw SyncAPIError.unauthorized("bad_signature", "签名无效")
         }
         self.device = device

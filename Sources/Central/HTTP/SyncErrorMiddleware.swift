@@ -8,7 +8,9 @@ import Logging
 /// Turns every error into the JSON error body: refusals keep their code, malformed JSON is 400 naming the
 /// field (never its value), a body too large 413, unknown routes 404, anything else a logged 500 without details.
 struct SyncErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch let error as SyncAPIError {
@@ -19,7 +21,8 @@ struct SyncErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             switch error.status {
             case .contentTooLarge: throw SyncAPIError.tooLarge
             case .notFound: throw SyncAPIError(.notFound, code: "not_found", message: "没有这个地址")
-            default: throw SyncAPIError(error.status, code: "http_\(error.status.code)", message: error.status.reasonPhrase)
+            default:
+                throw SyncAPIError(error.status, code: "http_\(error.status.code)", message: error.status.reasonPhrase)
             }
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw SyncAPIError.tooLarge
@@ -38,7 +41,8 @@ struct SyncErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): context
             @unknown default: nil
             }
-        let path = context?.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") ?? ""
+        let path =
+            context?.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") ?? ""
         return path.isEmpty ? "不是有效的 JSON" : path
     }
 }

@@ -4,8 +4,8 @@
 import Crypto
 import Foundation
 import Hummingbird
-import NIOCore
 import Logging
+import NIOCore
 import SyncProtocol
 
 /// The sync API: `POST /sync/v1/enroll`, `POST /sync/v1/push`, `GET /sync/v1/pull/{stream}`.
@@ -46,11 +46,13 @@ struct SyncRoutes: Sendable {
         switch try await store.push(batch, from: signed.device) {
         case .recorded(let response):
             context.logger.info(
-                "Push recorded", metadata: metadata.merging([LogKey.ackedSeq.rawValue: "\(response.ackedThroughSeq)"]) { $1 })
+                "Push recorded",
+                metadata: metadata.merging([LogKey.ackedSeq.rawValue: "\(response.ackedThroughSeq)"]) { $1 })
             return try SyncJSON.response(response)
         case .gap(let gap):
             context.logger.info(
-                "Push refused: gap", metadata: metadata.merging([LogKey.ackedSeq.rawValue: "\(gap.expectedSeq - 1)"]) { $1 })
+                "Push refused: gap",
+                metadata: metadata.merging([LogKey.ackedSeq.rawValue: "\(gap.expectedSeq - 1)"]) { $1 })
             return try SyncJSON.response(GapAnswer(gap), status: .conflict)
         }
     }
@@ -78,10 +80,15 @@ struct SyncRoutes: Sendable {
         }
         let body: Data
         switch stream {
-        case .catalogue: body = try SyncJSON.encoder.encode(try await store.pullCatalogue(after: cursor, limit: limit, device: signed.device))
-        case .bookings: body = try SyncJSON.encoder.encode(try await store.pullBookings(after: cursor, limit: limit, device: signed.device))
+        case .catalogue:
+            body = try SyncJSON.encoder.encode(
+                try await store.pullCatalogue(after: cursor, limit: limit, device: signed.device))
+        case .bookings:
+            body = try SyncJSON.encoder.encode(
+                try await store.pullBookings(after: cursor, limit: limit, device: signed.device))
         case .caseStatus:
-            body = try SyncJSON.encoder.encode(try await store.pullCaseStatus(after: cursor, limit: limit, device: signed.device))
+            body = try SyncJSON.encoder.encode(
+                try await store.pullCaseStatus(after: cursor, limit: limit, device: signed.device))
         }
         context.logger.debug(
             "Pull answered",
@@ -95,7 +102,9 @@ struct SyncRoutes: Sendable {
                 body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
         let tag = "\"" + SHA256.hash(data: body).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag }) {
+        if let match = request.headers[.ifNoneMatch],
+            match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag })
+        {
             return Response(status: .notModified, headers: [.eTag: tag])
         }
         return Response(

@@ -48,9 +48,10 @@ public enum Migrator {
     /// - Throws: When the table cannot be read.
     public static func appliedVersions(_ client: PostgresClient, logger: Logger) async throws -> [Int64] {
         var versions: [Int64] = []
-        for try await version in try await client.query("SELECT version FROM schema_migrations ORDER BY version", logger: logger)
-            .decode(Int64.self)
-        {
+        for try await version in try await client.query(
+            "SELECT version FROM schema_migrations ORDER BY version", logger: logger
+        )
+        .decode(Int64.self) {
             versions.append(version)
         }
         return versions
@@ -61,7 +62,8 @@ public enum Migrator {
         do {
             return try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
-                let newest = try await connection.query("SELECT max(version) FROM schema_migrations", logger: logger)
+                let newest =
+                    try await connection.query("SELECT max(version) FROM schema_migrations", logger: logger)
                     .firstValue(Int64?.self) ?? nil
                 if let newest, newest > currentVersion {
                     throw CentralError(

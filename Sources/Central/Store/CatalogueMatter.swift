@@ -51,6 +51,7 @@ public struct CatalogueMatter: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case code, name, department, materials, allowsDeferral = "allows_deferral", promisedDays = "promised_days", retired
+        case code, name, department, materials, allowsDeferral = "allows_deferral", promisedDays = "promised_days",
+            retired
     }
 }

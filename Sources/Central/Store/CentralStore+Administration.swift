@@ -37,7 +37,8 @@ extension CentralStore {
                 ).firstValue(String.self)
             else { throw CentralError(.unknownDevice, "there is no device \(deviceID)") }
             try await audit(
-                connection, device: AuthenticatedDevice(deviceID: deviceID, pointID: point), action: "revoke", outcome: "ok")
+                connection, device: AuthenticatedDevice(deviceID: deviceID, pointID: point), action: "revoke",
+                outcome: "ok")
         }
     }
 
@@ -49,11 +50,14 @@ extension CentralStore {
     @discardableResult
     public func importCatalogue(_ matters: [CatalogueMatter]) async throws -> Int {
         for matter in matters where matter.code.isEmpty || matter.name.isEmpty || matter.promisedDays <= 0 {
-            throw CentralError(.invalidCatalogue, "matter \(matter.code.isEmpty ? "(no code)" : matter.code) needs a code, a name and promised days > 0")
+            throw CentralError(
+                .invalidCatalogue,
+                "matter \(matter.code.isEmpty ? "(no code)" : matter.code) needs a code, a name and promised days > 0")
         }
         return try await transaction { connection in
             try await lockStream("catalogue", point: "*", connection)
-            let newest = try await connection.query("SELECT max(version) FROM matters", logger: logger)
+            let newest =
+                try await connection.query("SELECT max(version) FROM matters", logger: logger)
                 .firstValue(Int64?.self) ?? nil
             let version = (newest ?? 0) + 1
             var changed = 0
@@ -77,7 +81,9 @@ extension CentralStore {
                 ).firstValue(Int.self)
                 if row != nil { changed += 1 }
             }
-            try await audit(connection, device: nil, action: "catalogue_import", outcome: "ok", counts: AuditCounts(changes: changed))
+            try await audit(
+                connection, device: nil, action: "catalogue_import", outcome: "ok",
+                counts: AuditCounts(changes: changed))
             return changed
         }
     }
@@ -124,7 +130,9 @@ extension CentralStore {
     /// - Throws: ``CentralError/Code/unknownPoint``; database errors for a bad status.
     public func recordBooking(_ booking: BookingEntry, at pointID: String) async throws {
         try await transaction { connection in
-            guard try await pointExists(pointID, connection) else { throw CentralError(.unknownPoint, "there is no point \(pointID)") }
+            guard try await pointExists(pointID, connection) else {
+                throw CentralError(.unknownPoint, "there is no point \(pointID)")
+            }
             try await lockStream("bookings", point: pointID, connection)
             try await connection.query(
                 """
@@ -152,7 +160,9 @@ extension CentralStore {
             (String, String, String, Int64, Date?, Date?).self)
         {
             devices.append(
-                DeviceSummary(deviceID: id, label: label, pointID: point, lastSeq: lastSeq, lastSeen: lastSeen, revokedAt: revokedAt))
+                DeviceSummary(
+                    deviceID: id, label: label, pointID: point, lastSeq: lastSeq, lastSeen: lastSeen,
+                    revokedAt: revokedAt))
         }
         return devices
     }

@@ -74,10 +74,12 @@ extension CentralStore {
             try await connection.query(
                 "UPDATE enrollment_codes SET used_at = now(), device_id = \(deviceID) WHERE code_hash = \(codeHash)",
                 logger: logger)
-            let name = try await connection.query("SELECT name FROM points WHERE point_id = \(pointID)", logger: logger)
+            let name =
+                try await connection.query("SELECT name FROM points WHERE point_id = \(pointID)", logger: logger)
                 .firstValue(String.self) ?? pointID
             try await audit(
-                connection, device: AuthenticatedDevice(deviceID: deviceID, pointID: pointID), action: "enroll", outcome: "ok")
+                connection, device: AuthenticatedDevice(deviceID: deviceID, pointID: pointID), action: "enroll",
+                outcome: "ok")
             return .success(EnrollResponse(deviceID: deviceID, pointID: pointID, pointName: name))
         }
         return try outcome.get()
@@ -98,12 +100,14 @@ extension CentralStore {
     func auditRefusal(deviceID: String, pointID: String, action: String, outcome: String) async throws {
         try await transaction { connection in
             try await audit(
-                connection, device: AuthenticatedDevice(deviceID: deviceID, pointID: pointID), action: action, outcome: outcome)
+                connection, device: AuthenticatedDevice(deviceID: deviceID, pointID: pointID), action: action,
+                outcome: outcome)
         }
     }
 
     func pointExists(_ pointID: String, _ connection: PostgresConnection) async throws -> Bool {
-        try await connection.query("SELECT 1 FROM points WHERE point_id = \(pointID)", logger: logger).firstValue(Int.self) != nil
+        try await connection.query("SELECT 1 FROM points WHERE point_id = \(pointID)", logger: logger).firstValue(
+            Int.self) != nil
     }
 
     /// The SHA-256 of a code, normalised (upper case, no spaces or dashes), in hex.

@@ -17,7 +17,8 @@ extension CentralStore {
     /// inserts it (a case id already taken is a rejection, never an overwrite) and logs its `accepted` status.
     /// - Returns: The case number, or why it was rejected.
     func insertCase(
-        _ capture: CaseCapture, seq: Int64, createdAt: Date, from device: AuthenticatedDevice, _ connection: PostgresConnection
+        _ capture: CaseCapture, seq: Int64, createdAt: Date, from device: AuthenticatedDevice,
+        _ connection: PostgresConnection
     ) async throws -> Result<String, Rejection> {
         if let problem = CaptureCheck.problem(with: capture) { return .failure(Rejection(reason: problem)) }
         let matter = try await connection.query(
@@ -54,7 +55,9 @@ extension CentralStore {
 
     /// Records a 好差评 rating for the device's point; a ticket rated before is a rejection.
     /// - Returns: Why it was rejected, or `nil` when recorded.
-    func insertRating(_ rating: RatingRecord, seq: Int64, from device: AuthenticatedDevice, _ connection: PostgresConnection)
+    func insertRating(
+        _ rating: RatingRecord, seq: Int64, from device: AuthenticatedDevice, _ connection: PostgresConnection
+    )
         async throws -> String?
     {
         if let problem = CaptureCheck.problem(with: rating) { return problem }

@@ -11,7 +11,9 @@ extension CentralStore {
     static let maximumPageSize = 500
 
     /// One page of the catalogue after `cursor`.
-    func pullCatalogue(after cursor: PullCursor?, limit: Int, device: AuthenticatedDevice) async throws -> PullPage<MatterEntry> {
+    func pullCatalogue(after cursor: PullCursor?, limit: Int, device: AuthenticatedDevice) async throws -> PullPage<
+        MatterEntry
+    > {
         try await pull(.catalogue, after: cursor, limit: limit, device: device) { connection, after, count in
             var changes: [(Int64, MatterEntry)] = []
             let rows = try await connection.query(
@@ -19,8 +21,9 @@ extension CentralStore {
                 SELECT change_id, code, name, department, materials::text, allows_deferral, promised_days, retired, version
                 FROM matters WHERE change_id > \(after) ORDER BY change_id LIMIT \(count)
                 """, logger: logger)
-            for try await (changeID, code, name, department, materials, deferral, days, retired, version) in rows.decode(
-                (Int64, String, String, String, String, Bool, Int, Bool, Int64).self)
+            for try await (changeID, code, name, department, materials, deferral, days, retired, version)
+                in rows.decode(
+                    (Int64, String, String, String, String, Bool, Int, Bool, Int64).self)
             {
                 let list = try JSONDecoder().decode([MatterEntry.Material].self, from: Data(materials.utf8))
                 changes.append(
@@ -36,7 +39,9 @@ extension CentralStore {
     }
 
     /// One page of the bookings of the device's point after `cursor`.
-    func pullBookings(after cursor: PullCursor?, limit: Int, device: AuthenticatedDevice) async throws -> PullPage<BookingEntry> {
+    func pullBookings(after cursor: PullCursor?, limit: Int, device: AuthenticatedDevice) async throws -> PullPage<
+        BookingEntry
+    > {
         try await pull(.bookings, after: cursor, limit: limit, device: device) { connection, after, count in
             var changes: [(Int64, BookingEntry)] = []
             let rows = try await connection.query(
@@ -51,7 +56,8 @@ extension CentralStore {
                     (
                         changeID,
                         BookingEntry(
-                            code: code, business: business, slotStart: start, slotEnd: end, holderMaskedName: maskedName,
+                            code: code, business: business, slotStart: start, slotEnd: end,
+                            holderMaskedName: maskedName,
                             holderKey: holderKey, status: status, version: version)
                     ))
             }
@@ -107,7 +113,8 @@ extension CentralStore {
                 ).firstValue(Int64.self) ?? 0
             let after = cursor?.changeID ?? 0
             if let cursor, cursor.epoch != epoch || cursor.changeID > head {
-                try await audit(connection, device: device, action: "pull", stream: stream.rawValue, outcome: "must_resync")
+                try await audit(
+                    connection, device: device, action: "pull", stream: stream.rawValue, outcome: "must_resync")
                 return PullPage(changes: [], nextCursor: "", hasMore: true, mustResync: true, ackedThroughSeq: acked)
             }
             let rows = try await fetch(connection, after, limit + 1)

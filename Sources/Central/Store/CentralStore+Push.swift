@@ -23,22 +23,22 @@ extension CentralStore {
     ///   - request: The batch; its sequences are contiguous and ascending (the route checked).
     ///   - device: The signing device.
     /// - Returns: The answer, or the gap.
-    /// - Throws: ``SyncAPIError`` 401 when the device was revoked meanwhile; database errors.
+    /// - Throws: ``SyncAPIError`` 401 when the device was revoked meanwhile (nothing is written); database errors.
     func push(_ request: PushRequest, from device: AuthenticatedDevice) async throws -> PushOutcome {
         let logger = logger
-        let outcome = try await transaction { connection in
+        return try await transaction { connection in
             guard
                 let (lastSeq, revoked) = try await connection.query(
                     "SELECT last_seq, revoked_at IS NOT NULL FROM devices WHERE device_id = \(device.deviceID) FOR UPDATE",
                     logger: logger
                 ).firstRow((Int64, Bool).self), !revoked
-            else { return PushTransactionResult.revoked }
+            else { throw SyncAPIError.unauthorized("device_revoked", "本设备已被吊销，请联系管理员重新登记") }
             let first = request.operations.first?.seq ?? lastSeq + 1
             if first > lastSeq + 1 || (request.operations.isEmpty && request.lastAckedSeq > lastSeq) {
                 try await audit(
                     connection, device: device, action: "push", outcome: "gap",
                     counts: .init(operations: request.operations.count))
-                return .gap(PushGap(expectedSeq: lastSeq + 1))
+                return PushOutcome.gap(PushGap(expectedSeq: lastSeq + 1))
             }
             var results = try await storedResults(connection, device: device, through: lastSeq, of: request.operations)
             for operation in request.operations where operation.seq > lastSeq {
@@ -50,20 +50,17 @@ extension CentralStore {
                 logger: logger)
             let counts = AuditCounts(
                 operations: results.count, applied: results.count { $0.status == .applied },
-                duplicates: results.count { $0.status == .duplicate }, rejected: results.count { $0.status == .rejected })
+                duplicates: results.count { $0.status == .duplicate },
+                rejected: results.count { $0.status == .rejected })
             try await audit(connection, device: device, action: "push", outcome: "ok", counts: counts)
             return .recorded(PushResponse(ackedThroughSeq: acked, results: results))
-        }
-        switch outcome {
-        case .revoked: throw SyncAPIError.unauthorized("device_revoked", "本设备已被吊销，请联系管理员重新登记")
-        case .gap(let gap): return .gap(gap)
-        case .recorded(let response): return .recorded(response)
         }
     }
 
     /// The ledger's results for the operations at or below `lastSeq` (replays).
     private func storedResults(
-        _ connection: PostgresConnection, device: AuthenticatedDevice, through lastSeq: Int64, of operations: [SyncOperation]
+        _ connection: PostgresConnection, device: AuthenticatedDevice, through lastSeq: Int64,
+        of operations: [SyncOperation]
     ) async throws -> [OperationResult] {
         let replayed = operations.filter { $0.seq <= lastSeq }
         guard let low = replayed.first?.seq, let high = replayed.last?.seq else { return [] }
@@ -95,7 +92,9 @@ extension CentralStore {
         } else {
             switch operation.payload {
             case .caseCaptured(let capture):
-                switch try await insertCase(capture, seq: operation.seq, createdAt: operation.createdAt, from: device, connection) {
+                switch try await insertCase(
+                    capture, seq: operation.seq, createdAt: operation.createdAt, from: device, connection)
+                {
                 case .success(let number): caseNumber = number
                 case .failure(let refusal): reason = refusal.reason
                 }
@@ -114,11 +113,4 @@ extension CentralStore {
         return reason.map { OperationResult(seq: operation.seq, status: .rejected, reason: $0) }
             ?? OperationResult(seq: operation.seq, status: .applied, caseNumber: caseNumber)
     }
-}
-
-/// The transaction's answer, before it becomes a ``PushOutcome`` or a refusal.
-private enum PushTransactionResult: Sendable {
-    case revoked
-    case gap(PushGap)
-    case recorded(PushResponse)
 }

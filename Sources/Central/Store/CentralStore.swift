@@ -50,7 +50,8 @@ public struct CentralStore: Sendable {
                 """, logger: logger)
             let now = try await readSettings(client: client, logger: logger)["data_key_fingerprint"]
             guard now == key.fingerprint else {
-                throw CentralError(.dataKey, "another data key was recorded at the same time; restart with that key file")
+                throw CentralError(
+                    .dataKey, "another data key was recorded at the same time; restart with that key file")
             }
         }
         logger.info("Data key opened", metadata: [LogKey.fingerprint.rawValue: "\(key.fingerprint)"])
@@ -77,7 +78,9 @@ extension PostgresRowSequence {
     }
 
     /// The first row decoded as a tuple, or `nil` when there is no row.
-    func firstRow<each Column: PostgresDecodable>(_ type: (repeat each Column).Type) async throws -> (repeat each Column)? {
+    func firstRow<each Column: PostgresDecodable>(_ type: (repeat each Column).Type) async throws -> (
+        repeat each Column
+    )? {
         for try await row in self { return try row.decode(type) }
         return nil
     }

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
 public import Foundation
-public import Logging
 import HummingbirdTLS
+public import Logging
 public import PostgresNIO
 
 /// Where the central database is and who to log in as, from a `postgres://` URL or libpq's `PG…` variables.
@@ -23,7 +23,8 @@ public struct DatabaseAddress: Sendable {
         guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
             let host = parts.host, !host.isEmpty
         else {
-            throw CentralError(.configuration, "the database URL must look like postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE")
+            throw CentralError(
+                .configuration, "the database URL must look like postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE")
         }
         let database = String(parts.path.drop { $0 == "/" })
         self.init(

@@ -15,7 +15,8 @@ enum CaptureCheck {
         if capture.agentID.isEmpty { return "缺少代办员" }
         if capture.receiptNumber.isEmpty || capture.receiptNumber.count > 64 { return "回执编号无效" }
         if !isDay(capture.promisedCompletion) { return "承诺办结日期无效" }
-        for material in capture.materials where material.state == .promised && !(material.promisedBy.map(isDay) ?? false) {
+        for material in capture.materials
+        where material.state == .promised && !(material.promisedBy.map(isDay) ?? false) {
             return "容缺材料缺少补交日期"
         }
         return nil
