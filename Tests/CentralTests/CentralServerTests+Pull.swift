@@ -3,7 +3,6 @@
 
 import Central
 import Foundation
-import KioskTesting
 import SyncProtocol
 import Testing
 
