@@ -93,6 +93,7 @@ let package = Package(
         .target(
             name: "Central",
             dependencies: [
+                "PersonalData",
                 "SyncProtocol",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -109,7 +110,9 @@ let package = Package(
                 "Central",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         // The kiosk's sync client: batches from the outbox, gzip, signed requests, backoff with full jitter.
@@ -207,6 +210,9 @@ let package = Package(
             dependencies: [
                 "Central", "KioskTesting", "SyncProtocol",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

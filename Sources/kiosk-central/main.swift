@@ -1,4 +1,0 @@
-// kioskd — self-service kiosk and queue-ticket daemon
-// SPDX-License-Identifier: Apache-2.0
-
-print("kiosk-central: not built yet")
