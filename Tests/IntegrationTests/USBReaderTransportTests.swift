@@ -57,6 +57,7 @@ struct USBReaderTransportTests {
         #expect(result["outcome"]?.stringValue == "failed")
         #expect(result["code"]?.stringValue == "disconnected", "\(result)")
         #expect(result["error"]?.stringValue?.contains("LIBUSB_ERROR_NO_DEVICE") == true)
-        #expect(elapsed < .seconds(10))
+        // A bound against a hang, generous for a loaded run; `disconnected` (not `timeout`) is the real claim.
+        #expect(elapsed < .seconds(60))
     }
 }

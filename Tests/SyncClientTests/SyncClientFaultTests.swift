@@ -88,7 +88,8 @@ struct SyncClientFaultTests {
                 #expect(await eventually { proxy.statistics.connections == 1 })
                 stopped = .now
             }
-            #expect(ContinuousClock.now - stopped < .seconds(10))
+            // Far below the request's own 600 s timeout: cancellation ended the hung request.
+            #expect(ContinuousClock.now - stopped < .seconds(120))
         }
     }
 }
