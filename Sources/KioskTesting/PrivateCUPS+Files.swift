@@ -49,7 +49,9 @@ extension PrivateCUPS {
         """
     }
 
-    /// The capture backend: keeps each job as `out/NAME/job-ID.bin` for a `capture:/NAME` queue.
+    /// The capture backend: keeps each job as `out/NAME/job-ID.bin`, and its device URI as `job-ID.uri`, where
+    /// NAME is the URI's last path component without its query (`capture:/receipt58` → `receipt58`,
+    /// `kioskd:/dev/usb/lp0?status=dle-eot` → `lp0`).
     ///
     /// `out/NAME/FAULT` holding `paper-out` makes it report paper out and exit RETRY (6), `paper-out-stop`
     /// the same with STOP (4), `slow` makes it wait up to 15 s before taking the job.
@@ -59,7 +61,7 @@ extension PrivateCUPS {
         # kioskd test capture backend (man 7 backend).
         out='\(output)'
         if [ $# -eq 0 ]; then echo 'direct capture "Unknown" "kioskd test capture"'; exit 0; fi
-        name="${DEVICE_URI#capture:}"; name="${name#/}"
+        name="${DEVICE_URI#*:}"; name="${name%%[?]*}"; name="${name##*/}"
         dir="$out/$name"; mkdir -p "$dir"
         fault="$(cat "$dir/FAULT" 2>/dev/null)"
         case "$fault" in
@@ -68,6 +70,7 @@ extension PrivateCUPS {
           slow) i=0; while [ $i -lt 150 ] && [ -e "$dir/FAULT" ]; do sleep 0.1; i=$((i+1)); done;;
         esac
         if [ $# -ge 6 ]; then cat "$6" > "$dir/job-$1.tmp"; else cat > "$dir/job-$1.tmp"; fi
+        printf '%s' "$DEVICE_URI" > "$dir/job-$1.uri"
         mv "$dir/job-$1.tmp" "$dir/job-$1.bin"
         echo 'STATE: -media-empty-error,offline-report' >&2
         echo 'INFO: Ready' >&2

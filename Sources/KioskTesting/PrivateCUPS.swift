@@ -16,6 +16,16 @@ public import Foundation
 /// Needs root. Clients reach it through ``server`` (libcups' `cupsSetServer` is per-thread, so pass it
 /// explicitly) or ``environment`` for the command-line tools.
 public final class PrivateCUPS: @unchecked Sendable {
+    /// What serves `kioskd:` device URIs in the private cupsd.
+    public enum KioskdScheme: Sendable {
+        /// Nothing: a `kioskd:` queue cannot print.
+        case none
+        /// The built `kioskd-cups-backend`, run as root like an installed one.
+        case kioskdBackend
+        /// The capture backend, keeping jobs under the device path's last component.
+        case capture
+    }
+
     // @unchecked Sendable: `process` is a pid, only signalled and reaped; everything else is immutable.
 
     /// The temporary root (`etc/`, `bin/`, `spool/`, `log/`, `out/`).
@@ -52,12 +62,13 @@ public final class PrivateCUPS: @unchecked Sendable {
     }
 
     /// Writes the configuration, starts `cupsd -f` and waits until it takes connections.
-    /// - Parameter installKioskdBackend: Whether to install the built `kioskd-cups-backend` as `kioskd`.
+    /// - Parameter kioskdScheme: What serves `kioskd:` device URIs: nothing, the built `kioskd-cups-backend`,
+    ///   or the capture backend (to see what `kioskd printer setup` configured without a printer).
     /// - Throws: ``KioskTestingError/Code/launchFailed`` (with the error log) or ``KioskTestingError/Code/timeout``.
-    public init(installKioskdBackend: Bool = false) async throws {
+    public init(kioskdScheme: KioskdScheme = .none) async throws {
         port = try FreePort.find()
         root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kioskd-cups-\(UUID().uuidString)")
-        try Self.layOut(root: root, port: port, installKioskdBackend: installKioskdBackend)
+        try Self.layOut(root: root, port: port, kioskdScheme: kioskdScheme)
         let log = root.appendingPathComponent("log/cupsd.out")
         process = try ChildProcess.spawn(
             executable: "/usr/sbin/cupsd",
@@ -158,6 +169,51 @@ public final class PrivateCUPS: @unchecked Sendable {
         return jobs
     }
 
+    /// The device URI cupsd gave the capture backend for a job, e.g. `kioskd:/dev/usb/lp0?status=dle-eot`.
+    /// - Parameters:
+    ///   - queue: The NAME the job was kept under (the last path component of the URI, without its query).
+    ///   - job: The job id.
+    /// - Returns: The URI, or `nil` when the job has not been kept (yet).
+    public func capturedDeviceURI(queue: String, job: Int) -> String? {
+        let file = outputDirectory.appendingPathComponent(queue).appendingPathComponent("job-\(job).uri")
+        return (try? String(contentsOf: file, encoding: .utf8))
+    }
+
+    /// A printer attribute as cupsd reports it to `ipptool` (Get-Printer-Attributes), e.g. `retry-current-job`.
+    /// - Parameters:
+    ///   - name: The attribute, e.g. `printer-error-policy`.
+    ///   - queue: The queue.
+    /// - Returns: The value as ipptool prints it, or `nil` when absent.
+    /// - Throws: When ipptool cannot run.
+    public func printerAttribute(_ name: String, queue: String) async throws -> String? {
+        let test = root.appendingPathComponent("get-\(name).test")
+        let request = """
+            {
+              OPERATION Get-Printer-Attributes
+              GROUP operation-attributes-tag
+              ATTR charset attributes-charset utf-8
+              ATTR naturalLanguage attributes-natural-language en
+              ATTR uri printer-uri $uri
+              ATTR keyword requested-attributes \(name)
+              STATUS successful-ok
+            }
+
+            """
+        try Data(request.utf8).write(to: test)
+        let result = try await run("ipptool", ["-tv", "ipp://\(server)/printers/\(queue)", test.path])
+        let line = result.output.split(separator: "\n").first {
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix(name + " (")
+        }
+        return line?.split(separator: "=", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// Whether a private cupsd can run here: cupsd and lpadmin installed, and root (cupsd checks its files'
+    /// ownership).
+    public static var isAvailable: Bool {
+        getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/cupsd")
+            && FileManager.default.isExecutableFile(atPath: "/usr/sbin/lpadmin")
+    }
+
     /// Sets or clears the capture backend's fault for a queue: `paper-out`, `paper-out-stop`, `slow`, or `nil`.
     /// - Parameters:
     ///   - queue: The NAME of the device URI.
@@ -214,7 +270,7 @@ public final class PrivateCUPS: @unchecked Sendable {
     }
 
     /// Creates the directories, the configuration files and the backend directory.
-    private static func layOut(root: URL, port: Int, installKioskdBackend: Bool) throws {
+    private static func layOut(root: URL, port: Int, kioskdScheme: KioskdScheme) throws {
         let files = FileManager.default
         for directory in ["etc/ppd", "etc/ssl", "bin/backend", "spool/tmp", "log", "cache", "state", "out"] {
             try files.createDirectory(
@@ -241,13 +297,18 @@ public final class PrivateCUPS: @unchecked Sendable {
         try captureBackend(output: root.appendingPathComponent("out").path).write(
             to: capture, atomically: true, encoding: .utf8)
         try files.setAttributes([.posixPermissions: 0o700], ofItemAtPath: capture.path)
-        if installKioskdBackend {
-            let kioskd = backends.appendingPathComponent("kioskd")
+        let kioskd = backends.appendingPathComponent("kioskd")
+        switch kioskdScheme {
+        case .none:
+            return
+        case .kioskdBackend:
             guard files.isExecutableFile(atPath: kioskdBackendBinary.path) else {
                 throw KioskTestingError(.launchFailed, "no kioskd-cups-backend at \(kioskdBackendBinary.path): build first")
             }
             try files.copyItem(at: kioskdBackendBinary, to: kioskd)
-            try files.setAttributes([.posixPermissions: 0o700], ofItemAtPath: kioskd.path)
+        case .capture:
+            try files.copyItem(at: capture, to: kioskd)
         }
+        try files.setAttributes([.posixPermissions: 0o700], ofItemAtPath: kioskd.path)
     }
 }

@@ -16,9 +16,9 @@ let testLogger = Logger(label: "kioskd.test.cups")
 
 /// Starts a private cupsd, runs the body, and stops cupsd whatever happens.
 func withPrivateCUPS(
-    installKioskdBackend: Bool = false, _ body: (PrivateCUPS) async throws -> Void
+    kioskdScheme: PrivateCUPS.KioskdScheme = .none, _ body: (PrivateCUPS) async throws -> Void
 ) async throws {
-    let cups = try await PrivateCUPS(installKioskdBackend: installKioskdBackend)
+    let cups = try await PrivateCUPS(kioskdScheme: kioskdScheme)
     do {
         try await body(cups)
     } catch {

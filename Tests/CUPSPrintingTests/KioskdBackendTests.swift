@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func paperOutReachesCupsdAndPaperBackPrintsTheJob() async throws {
-        try await withPrivateCUPS(installKioskdBackend: true) { cups in
+        try await withPrivateCUPS(kioskdScheme: .kioskdBackend) { cups in
             let emulator = try PrinterEmulator(
                 symlinkPath: cups.root.appendingPathComponent("printer-front").path, fault: .paperOut)
             async let served: Void = emulator.run()

@@ -13,8 +13,9 @@ struct PrinterSetupTests {
 
     /// Runs `kioskd printer setup` with `CUPS_SERVER` set.
     private func setup(_ arguments: [String], server: String) async throws -> (status: Int32, output: String) {
-        try await runWithTimeout(
-            DaemonProcess.binary.path, ["printer", "setup"] + arguments, environment: ["CUPS_SERVER": server])
+        let outcome = try await ProcessRunner.run(
+            DaemonProcess.binary, ["printer", "setup"] + arguments, environment: ["CUPS_SERVER": server])
+        return (outcome.status, outcome.outputText + outcome.errorText)
     }
 
     /// A fake `/sys/bus/usb/devices` holding one USB device with the given interface classes.
@@ -32,9 +33,9 @@ struct PrinterSetupTests {
         return root
     }
 
-    @Test(.enabled(if: PrinterSetupCUPSServer.isAvailable, "needs root and cupsd"))
+    @Test(.enabled(if: PrivateCUPS.isAvailable, "needs root and cupsd"))
     func createsARawQueueOnKioskdsBackendForTheFoundPrinter() async throws {
-        let cups = try await PrinterSetupCUPSServer()
+        let cups = try await PrivateCUPS(kioskdScheme: .capture)
         let directory = try TestDirectory("printer-setup")
         defer { try? FileManager.default.removeItem(at: directory.url) }
         let node = directory.file("lp0")
@@ -46,7 +47,7 @@ struct PrinterSetupTests {
         ]
         let uri = "kioskd:\(node.path)?status=dle-eot"
 
-        let dryRun = try await setup(arguments + ["--dry-run"], server: cups.address)
+        let dryRun = try await setup(arguments + ["--dry-run"], server: cups.server)
         #expect(dryRun.status == 0, "\(dryRun.output)")
         #expect(dryRun.output.contains("Printer found: 0416:5011 at 1-1.4 taken as printer"), "\(dryRun.output)")
         #expect(
@@ -56,16 +57,16 @@ struct PrinterSetupTests {
             ),
             "\(dryRun.output)")
         #expect(dryRun.output.contains("Dry run: nothing was changed."))
-        #expect(try await cups.run("/usr/bin/lpstat", ["-v"]).output.contains("receipt-test") == false)
+        #expect(try await cups.run("lpstat", ["-v"]).output.contains("receipt-test") == false)
 
-        let result = try await setup(arguments, server: cups.address)
+        let result = try await setup(arguments, server: cups.server)
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("CUPS server: \(cups.address) (CUPS_SERVER)"), "\(result.output)")
+        #expect(result.output.contains("CUPS server: \(cups.server) (CUPS_SERVER)"), "\(result.output)")
         #expect(result.output.contains("  → ok"), "\(result.output)")
         #expect(result.output.contains("Queue receipt-test is ready: \(uri), raw, error policy retry-current-job"))
-        let devices = try await cups.run("/usr/bin/lpstat", ["-v"])
+        let devices = try await cups.run("lpstat", ["-v"])
         #expect(devices.output.contains("device for receipt-test: \(uri)"), "\(devices.output)")
-        let destination = try await cups.run("/usr/bin/lpstat", ["-d"])
+        let destination = try await cups.run("lpstat", ["-d"])
         #expect(destination.output.contains("system default destination: receipt-test"), "\(destination.output)")
         #expect(try await cups.printerAttribute("printer-error-policy", queue: "receipt-test") == "retry-current-job")
         #expect(try await cups.printerAttribute("printer-is-accepting-jobs", queue: "receipt-test") == "true")
@@ -74,30 +75,34 @@ struct PrinterSetupTests {
         let ticket = Data([0x1B, 0x40, 0x1C, 0x26, 0xC8, 0xA1, 0xBA, 0xC5, 0x0A, 0x1D, 0x56, 0x01])
         try ticket.write(to: directory.file("ticket.bin"))
         let printed = try await cups.run(
-            "/usr/bin/lp", ["-d", "receipt-test", "-o", "raw", directory.file("ticket.bin").path])
+            "lp", ["-d", "receipt-test", "-o", "raw", directory.file("ticket.bin").path])
         #expect(printed.status == 0, "\(printed.output)")
-        #expect(
-            await waitUntil(seconds: 20) { cups.file("out/job-1.uri") != nil && cups.file("out/job-1.bin") == ticket },
-            "\(String(decoding: cups.file("log/error_log") ?? Data(), as: UTF8.self))")
-        #expect(cups.file("out/job-1.uri") == Data(uri.utf8))
+        let deadline = ContinuousClock.now + .seconds(20)
+        while cups.capturedJobs(queue: "lp0")[1] == nil, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(cups.capturedJobs(queue: "lp0")[1] == [UInt8](ticket), "\(cups.errorLog().suffix(2000))")
+        #expect(cups.capturedDeviceURI(queue: "lp0", job: 1) == uri)
+        await cups.stop()
     }
 
-    @Test(.enabled(if: PrinterSetupCUPSServer.isAvailable, "needs root and cupsd"))
+    @Test(.enabled(if: PrivateCUPS.isAvailable, "needs root and cupsd"))
     func aTTYModelFileGivesItsLineSpeedToTheBackend() async throws {
-        let cups = try await PrinterSetupCUPSServer()
+        let cups = try await PrivateCUPS(kioskdScheme: .capture)
         let directory = try TestDirectory("printer-setup-tty")
         defer { try? FileManager.default.removeItem(at: directory.url) }
         let node = directory.file("ttyACM0")
         try Data().write(to: node)
         let result = try await setup(
             ["--model", Self.devicesDirectory + "/printer-0483-5740-58mm.toml", "--device", node.path],
-            server: cups.address)
+            server: cups.server)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("Printer model: unknown (STMicroelectronics vendor id"), "\(result.output)")
-        let devices = try await cups.run("/usr/bin/lpstat", ["-v"])
+        let devices = try await cups.run("lpstat", ["-v"])
         #expect(
             devices.output.contains("device for kioskd-receipt: kioskd:\(node.path)?status=none&baud=115200"),
             "\(devices.output)")
+        await cups.stop()
     }
 
     @Test func failsClearlyWhenLpadminCannotReachTheServer() async throws {

@@ -77,7 +77,7 @@ struct PrintingFlowTests {
     }
 
     @Test func paperOutFromThePrintersOwnStatusReachesTheAPIAndAReprintPrints() async throws {
-        let cups = try await PrivateCUPS(installKioskdBackend: true)
+        let cups = try await PrivateCUPS(kioskdScheme: .kioskdBackend)
         let printer = try PrinterEmulator(fault: .paperOut)
         let directory = try TestDirectory("printing-paper-out")
         do {
