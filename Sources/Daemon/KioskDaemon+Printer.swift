@@ -15,7 +15,9 @@ extension KioskDaemon {
     /// With `queue = "auto"`, cupsd is asked for its default destination: when it answers with one, tickets go
     /// there; otherwise (no cupsd, no printer) to the emulated printer, which keeps them as files in `printed/`
     /// beside the database. The log says which and why.
-    func makeTicketPrinter(broadcaster: EventBroadcaster) async -> TicketPrinter? {
+    func makeTicketPrinter(broadcaster: EventBroadcaster, busFindings: [BusFinding], catalog: DeviceCatalog?) async
+        -> TicketPrinter?
+    {
         let settings = configuration.printer
         guard settings.queue != "none" else {
             logger.notice("No ticket printer configured ([printer] queue = \"none\")")
@@ -47,7 +49,7 @@ extension KioskDaemon {
         default:
             output = CUPSOutput(queue: settings.queue, client: client)
         }
-        let profile = printerProfile(model: settings.model)
+        let profile = printerProfile(model: settings.model, busFindings: busFindings, catalog: catalog)
         var font: RasterFont?
         do {
             font = try RasterFont()
@@ -67,7 +69,7 @@ extension KioskDaemon {
 
     /// The rendering profile for `[printer] model`: a preset, a device file under devices/ by name, or with
     /// `auto` the one printer model on the bus a device file describes (else `chinese-80`).
-    func printerProfile(model: String) -> PrinterProfile {
+    func printerProfile(model: String, busFindings: [BusFinding], catalog: DeviceCatalog?) -> PrinterProfile {
         switch model {
         case "chinese-58": return .chinese58
         case "chinese-80": return .chinese80
@@ -75,14 +77,13 @@ extension KioskDaemon {
         case "international-80": return .international80
         default: break
         }
-        let directory = DeviceCatalog.defaultDirectory()
-        guard let catalog = try? DeviceCatalog.load(directory: directory) else {
-            logger.warning("Device catalog not loaded; printing as chinese-80", metadata: ["device.catalog": "\(directory)"])
+        guard let catalog else {
+            logger.warning("No device catalog; printing as chinese-80", metadata: ["printer.model": "\(model)"])
             return .chinese80
         }
         let described: DeviceModel?
         if model == "auto" {
-            let onBus = BusDevice.scanSysfs().map(catalog.assess).compactMap(\.model).filter { $0.printer != nil }
+            let onBus = busFindings.compactMap(\.model).filter { $0.printer != nil }
             described = onBus.count == 1 ? onBus[0] : nil
             if onBus.count > 1 {
                 logger.warning(

@@ -35,17 +35,19 @@ public struct KioskDaemon: Sendable {
         let photoDecoder = try openPhotoDecoder()
         let store = try QueueStore(path: configuration.databasePath)
         let dataKey = try openDataKey(for: store)
-        logBusFindings()
+        let catalog = loadDeviceCatalog()
+        let busFindings = catalog.map { catalog in BusDevice.scanSysfs().map(catalog.assess) } ?? []
+        if let catalog { logBusFindings(busFindings, catalog: catalog) }
         let broadcaster = EventBroadcaster()
         let hall = try HallService(configuration: configuration.hall, store: store, broadcaster: broadcaster, logger: logger)
         let desk = CardDesk()
         let reader = CardReaderService(
-            device: configuration.reader.device,
+            device: configuration.reader.device, catalog: catalog,
             session: .init(
                 readsFingerprint: configuration.reader.readsFingerprint,
                 readsAdditionalAddress: configuration.reader.readsAdditionalAddress), desk: desk, broadcaster: broadcaster,
             elderlyAge: configuration.hall.priority.elderlyAge, timeZone: configuration.hall.timeZone, logger: logger)
-        let printer = await makeTicketPrinter(broadcaster: broadcaster)
+        let printer = await makeTicketPrinter(broadcaster: broadcaster, busFindings: busFindings, catalog: catalog)
         let cases = try makeCaseService(store: store, dataKey: dataKey, desk: desk, printer: printer)
         let notifier = SystemdNotifier()
         let application = try makeApplication(
@@ -96,18 +98,20 @@ public struct KioskDaemon: Sendable {
         return key
     }
 
-    /// Logs every USB device on the bus, whether kioskd takes it, and why (from `devices/*.toml`), so a
-    /// technician with a reader of an unknown brand sees what was found and what to describe.
-    func logBusFindings() {
-        let directory = DeviceCatalog.defaultDirectory()
-        let catalog: DeviceCatalog
+    /// The device files (`devices/*.toml`), loaded once at start for the bus log, the readers and the printer;
+    /// `nil` (with a warning) when they cannot be read.
+    func loadDeviceCatalog() -> DeviceCatalog? {
         do {
-            catalog = try DeviceCatalog.load(directory: directory)
+            return try DeviceCatalog.load(directory: DeviceCatalog.defaultDirectory())
         } catch {
             logger.warning("Device catalog not loaded", metadata: [LogKey.error.rawValue: "\(error)"])
-            return
+            return nil
         }
-        let findings = BusDevice.scanSysfs().map(catalog.assess)
+    }
+
+    /// Logs every USB device on the bus, whether kioskd takes it, and why (from `devices/*.toml`), so a
+    /// technician with a reader of an unknown brand sees what was found and what to describe.
+    func logBusFindings(_ findings: [BusFinding], catalog: DeviceCatalog) {
         for finding in findings {
             var metadata = finding.metadata.mapValues { Logger.MetadataValue.string($0) }
             metadata["usb.summary"] = .string(finding.description)
@@ -118,7 +122,7 @@ public struct KioskDaemon: Sendable {
             "USB bus scanned",
             metadata: [
                 "usb.devices": "\(findings.count)", "usb.taken": "\(findings.filter(\.isTaken).count)",
-                "device.catalog": "\(directory) (\(catalog.models.count) models)",
+                "device.catalog": "\(DeviceCatalog.defaultDirectory()) (\(catalog.models.count) models)",
             ])
     }
 

@@ -130,27 +130,9 @@ public final class PrivateCUPS: @unchecked Sendable {
     public func run(_ tool: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
         let executable = ["/usr/sbin/", "/usr/bin/"].map { $0 + tool }
             .first { FileManager.default.isExecutableFile(atPath: $0) } ?? tool
-        let output = root.appendingPathComponent("log/\(tool)-\(UUID().uuidString).out")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: output)
-        defer { try? handle.close() }
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: executable)
-        child.arguments = arguments
-        child.environment = environment
-        child.standardOutput = handle
-        child.standardError = handle
-        try child.run()
-        let deadline = ContinuousClock.now + .seconds(30)
-        while child.isRunning {
-            guard ContinuousClock.now < deadline else {
-                child.terminate()
-                throw KioskTestingError(.timeout, "\(tool) did not finish within 30 s")
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        return (child.terminationStatus, text)
+        let outcome = try await ProcessRunner.run(
+            URL(fileURLWithPath: executable), arguments, environment: ["CUPS_SERVER": server], timeout: .seconds(30))
+        return (outcome.status, outcome.outputText + outcome.errorText)
     }
 
     /// The jobs the capture backend kept for a `capture:/NAME` queue, by job id.

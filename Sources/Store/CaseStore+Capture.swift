@@ -16,7 +16,7 @@ extension CaseStore {
     public func capture(_ draft: CaseDraft) throws(StoreError) -> StoredCase {
         let caseID = UUID().uuidString.lowercased()
         do {
-            let encoder = Self.encoder
+            let encoder = SyncJSON.encoder()
             let applicant = try dataKey.seal(encoder.encode(draft.applicant), context: Self.context(case: caseID, field: "applicant"))
             let phone = try dataKey.seal(Data(draft.contactPhone.utf8), context: Self.context(case: caseID, field: "phone"))
             let materials = String(decoding: try encoder.encode(draft.materials), as: UTF8.self)

@@ -12,7 +12,7 @@ extension CaseStore {
     /// - Throws: ``StoreError`` `writeFailed`; none of them is stored then.
     public func storeMatters(_ matters: [MatterEntry]) throws(StoreError) {
         do {
-            let encoder = Self.encoder
+            let encoder = SyncJSON.encoder()
             try writer.write { db in
                 for matter in matters {
                     try MatterRecord(
@@ -54,7 +54,7 @@ extension CaseStore {
 extension MatterRecord {
     /// The catalogue entry; `nil` when its materials do not decode.
     var entry: MatterEntry? {
-        guard let materials = try? CaseStore.decoder.decode([MatterEntry.Material].self, from: Data(materials.utf8)) else {
+        guard let materials = try? SyncJSON.decoder().decode([MatterEntry.Material].self, from: Data(materials.utf8)) else {
             return nil
         }
         return MatterEntry(

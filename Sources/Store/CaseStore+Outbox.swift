@@ -27,7 +27,7 @@ extension CaseStore {
                 guard let payload = record.payload else { continue }
                 if !operations.isEmpty, bytes + record.byteCount > maxBytes { break }
                 let json = try dataKey.open(payload, context: Self.context(seq: record.seq))
-                operations.append(try Self.decoder.decode(SyncOperation.self, from: json))
+                operations.append(try SyncJSON.decoder().decode(SyncOperation.self, from: json))
                 bytes += record.byteCount
             }
             return operations

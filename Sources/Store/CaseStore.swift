@@ -33,20 +33,6 @@ public struct CaseStore: Sendable {
         self.deviceID = deviceID
     }
 
-    /// The JSON of sync operations and materials: snake_case keys as the types declare them, ISO 8601 dates.
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
-
     /// Raises a named counter by one and returns the new value; a high-water mark that never goes down.
     static func nextValue(of counter: String, atLeast floor: Int64 = 0, in db: Database) throws -> Int64 {
         let current = try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = ?", arguments: [counter]) ?? 0

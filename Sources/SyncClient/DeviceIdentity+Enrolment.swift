@@ -36,7 +36,7 @@ extension DeviceIdentity {
         do {
             let transport = SyncTransport(http: http, server: server, timeout: timeout)
             answer = try await transport.send(
-                .POST, "/sync/v1/enroll", body: try SyncCoding.encoder().encode(request), signedBy: nil)
+                .POST, "/sync/v1/enroll", body: try SyncJSON.encoder().encode(request), signedBy: nil)
             try await http.shutdown()
         } catch {
             try? await http.shutdown()
@@ -45,7 +45,7 @@ extension DeviceIdentity {
         logger.info("enrolment answered", metadata: [LogKey.status.rawValue: "\(answer.status)"])
         switch answer.status {
         case 200, 201:
-            guard let response = try? SyncCoding.decoder().decode(EnrollResponse.self, from: answer.body) else {
+            guard let response = try? SyncJSON.decoder().decode(EnrollResponse.self, from: answer.body) else {
                 throw SyncClientError(.unexpectedAnswer, "enrol: \(answer.status) without a valid answer")
             }
             let identity = DeviceIdentity(

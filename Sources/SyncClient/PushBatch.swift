@@ -27,7 +27,7 @@ public struct PushBatch: Sendable {
     /// - Throws: When an operation cannot be encoded, or compression fails.
     public init(candidates: [SyncOperation], lastAckedSeq: Int64, maxBytes: Int) throws {
         precondition(!candidates.isEmpty, "a push batch needs an operation")
-        let encoder = SyncCoding.encoder()
+        let encoder = SyncJSON.encoder()
         // JSONEncoder writes an array as `[a,b,c]`: the body's size is the empty request's, plus each
         // operation's own encoding, plus one comma between two.
         var size = try encoder.encode(PushRequest(lastAckedSeq: lastAckedSeq, operations: [])).count

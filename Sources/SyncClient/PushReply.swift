@@ -20,7 +20,7 @@ enum PushReply {
     ///   - status: The HTTP status.
     ///   - body: The body.
     init(status: Int, body: Data) {
-        let decoder = SyncCoding.decoder()
+        let decoder = SyncJSON.decoder()
         switch status {
         case 200:
             if let response = try? decoder.decode(PushResponse.self, from: body) {

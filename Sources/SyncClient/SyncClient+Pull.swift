@@ -36,7 +36,7 @@ extension SyncClient {
             case 429, 500...599: throw SyncClientError(.serverError, "pull \(stream.rawValue): server answered \(answer.status)")
             default: throw SyncClientError(.unexpectedAnswer, "pull \(stream.rawValue): server answered \(answer.status)")
             }
-            guard let page = try? SyncCoding.decoder().decode(PullPage<Change>.self, from: answer.body) else {
+            guard let page = try? SyncJSON.decoder().decode(PullPage<Change>.self, from: answer.body) else {
                 throw SyncClientError(.unexpectedAnswer, "pull \(stream.rawValue): 200 without a valid page")
             }
             if page.mustResync {

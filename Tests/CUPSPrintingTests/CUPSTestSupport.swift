@@ -98,35 +98,8 @@ struct BackendRun {
 
 /// Runs the built `kioskd-cups-backend` with the arguments and `DEVICE_URI`, and waits (30 s at most).
 func runBackend(_ arguments: [String], deviceURI: String? = nil, input: [UInt8] = []) async throws -> BackendRun {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kioskd-backend-\(UUID())")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let (inputFile, outputFile, errorFile) = (
-        directory.appendingPathComponent("in"), directory.appendingPathComponent("out"),
-        directory.appendingPathComponent("err")
-    )
-    try Data(input).write(to: inputFile)
-    for file in [outputFile, errorFile] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-    let process = Process()
-    process.executableURL = PrivateCUPS.kioskdBackendBinary
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["DEVICE_URI"] = deviceURI
-    process.environment = environment
-    process.standardInput = try FileHandle(forReadingFrom: inputFile)
-    process.standardOutput = try FileHandle(forWritingTo: outputFile)
-    process.standardError = try FileHandle(forWritingTo: errorFile)
-    try process.run()
-    let deadline = ContinuousClock.now + .seconds(30)
-    while process.isRunning {
-        guard ContinuousClock.now < deadline else {
-            process.terminate()
-            Issue.record("the backend hung")
-            break
-        }
-        try await Task.sleep(for: .milliseconds(20))
-    }
-    return BackendRun(
-        status: process.terminationStatus, output: try String(contentsOf: outputFile, encoding: .utf8),
-        errors: try String(contentsOf: errorFile, encoding: .utf8))
+    let outcome = try await ProcessRunner.run(
+        PrivateCUPS.kioskdBackendBinary, arguments, environment: deviceURI.map { ["DEVICE_URI": $0] } ?? [:],
+        input: Data(input), timeout: .seconds(30))
+    return BackendRun(status: outcome.status, output: outcome.outputText, errors: outcome.errorText)
 }

@@ -101,12 +101,6 @@ struct ReaderDecodeTests {
         return try await runKioskd(["reader", "decode"] + (hex ? ["--hex"] : []) + [file.path], binary: DaemonProcess.binary)
     }
 
-    /// Runs `kioskd` with the input on standard input.
-    static func runWithStandardInput(_ arguments: [String], input: [UInt8]) async throws -> (status: Int32, output: String) {
-        let result = try await runKioskd(arguments, input: input)
-        return (result.status, result.output)
-    }
-
     // MARK: Tests
 
     @Test func publishedFramesAsHexTextDecodeBothDirections() async throws {
@@ -236,12 +230,12 @@ struct ReaderDecodeTests {
     }
 
     @Test func standardInputWithADash() async throws {
-        let raw = try await Self.runWithStandardInput(["reader", "decode", "-"], input: Self.session)
+        let raw = try await runKioskd(["reader", "decode", "-"], input: Self.session)
         #expect(raw.status == 0)
         #expect(raw.output.contains("find card / 寻找证/卡"))
         #expect(raw.output.hasSuffix("summary: 4 frames (2 commands, 2 responses), 0 garbage bytes, 0 invalid frames\n"))
 
-        let hex = try await Self.runWithStandardInput(
+        let hex = try await runKioskd(
             ["reader", "decode", "--hex", "-"], input: Array(Self.hexText(Self.requests[2] + Self.readResponse).utf8))
         #expect(hex.status == 0)
         #expect(hex.output.contains("number 1101**********002X"))

@@ -13,23 +13,9 @@ enum USBReaderRig {
     /// - Parameter arguments: The options after `read`.
     /// - Returns: The result and the wall time it took.
     static func read(_ arguments: [String]) async throws -> (result: JSONValue, elapsed: Duration) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["read"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
         let started = ContinuousClock.now
-        try process.run()
-        let deadline = started + .seconds(30)
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else {
-                process.terminate()
-                throw KioskTestingError(.timeout, "kioskd-usb-rig read did not finish within 30 s")
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        return (try JSONValue(parsing: data), ContinuousClock.now - started)
+        let outcome = try await ProcessRunner.run(binary, ["read"] + arguments, timeout: .seconds(30))
+        return (try JSONValue(parsing: outcome.output), ContinuousClock.now - started)
     }
 }
 

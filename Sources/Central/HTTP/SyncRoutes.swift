@@ -23,7 +23,7 @@ struct SyncRoutes: Sendable {
     private func enroll(_ request: Request, context: CentralRequestContext) async throws -> Response {
         let raw = try await request.body.collect(upTo: context.maxUploadSize)
         let body = try SignedRequest.decoded(raw, encoding: request.headers[.contentEncoding])
-        let enrolment = try SyncJSON.decoder.decode(EnrollRequest.self, from: Data(body.readableBytesView))
+        let enrolment = try SyncJSON.decoder().decode(EnrollRequest.self, from: Data(body.readableBytesView))
         let response = try await store.enroll(enrolment)
         context.logger.info(
             "Device enrolled",
@@ -34,7 +34,7 @@ struct SyncRoutes: Sendable {
     /// Records a batch: 200 with the results, 409 with the expected sequence.
     private func push(_ request: Request, context: CentralRequestContext) async throws -> Response {
         let signed = try await SignedRequest(request, context: context, store: store, action: "push")
-        let batch = try SyncJSON.decoder.decode(PushRequest.self, from: Data(signed.body.readableBytesView))
+        let batch = try SyncJSON.decoder().decode(PushRequest.self, from: Data(signed.body.readableBytesView))
         guard zip(batch.operations, batch.operations.dropFirst()).allSatisfy({ $0.seq + 1 == $1.seq }),
             batch.operations.first.map({ $0.seq >= 1 }) ?? true
         else { throw SyncAPIError.badRequest("operations 的 seq 必须从 1 起连续递增") }
@@ -81,13 +81,13 @@ struct SyncRoutes: Sendable {
         let body: Data
         switch stream {
         case .catalogue:
-            body = try SyncJSON.encoder.encode(
+            body = try SyncJSON.encoder().encode(
                 try await store.pullCatalogue(after: cursor, limit: limit, device: signed.device))
         case .bookings:
-            body = try SyncJSON.encoder.encode(
+            body = try SyncJSON.encoder().encode(
                 try await store.pullBookings(after: cursor, limit: limit, device: signed.device))
         case .caseStatus:
-            body = try SyncJSON.encoder.encode(
+            body = try SyncJSON.encoder().encode(
                 try await store.pullCaseStatus(after: cursor, limit: limit, device: signed.device))
         }
         context.logger.debug(

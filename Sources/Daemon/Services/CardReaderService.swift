@@ -25,6 +25,7 @@ public import ServiceLifecycle
 /// and ends on graceful shutdown.
 public struct CardReaderService: Service {
     private let device: String
+    private let catalog: DeviceCatalog?
     private let session: ReaderSession.Configuration
     private let desk: CardDesk
     private let broadcaster: EventBroadcaster
@@ -37,6 +38,7 @@ public struct CardReaderService: Service {
     /// Chooses the reader.
     /// - Parameters:
     ///   - device: `auto`, `usb`, `emulator`, `none` or a device path (`[reader] device`).
+    ///   - catalog: The device files, for USB readers (`nil`: none are taken).
     ///   - session: What each read fetches, with timeouts and retries.
     ///   - desk: Where read cards are kept.
     ///   - broadcaster: Where card events go.
@@ -44,9 +46,10 @@ public struct CardReaderService: Service {
     ///   - timeZone: The hall's time zone, for ages.
     ///   - logger: For reader state (never personal data).
     public init(
-        device: String, session: ReaderSession.Configuration = .init(), desk: CardDesk, broadcaster: EventBroadcaster, elderlyAge: Int, timeZone: TimeZone, logger: Logger
+        device: String, catalog: DeviceCatalog?, session: ReaderSession.Configuration = .init(), desk: CardDesk, broadcaster: EventBroadcaster, elderlyAge: Int, timeZone: TimeZone, logger: Logger
     ) {
         self.device = device
+        self.catalog = catalog
         self.session = session
         let chosen = device == "auto" ? Self.udevReader() ?? "emulator" : device
         self.desk = desk
@@ -101,12 +104,9 @@ public struct CardReaderService: Service {
 
     /// The selector for `auto` and `usb`: USB readers from the device catalog, with the fallback of `auto`.
     private func usbSelector(emulatorLink: (any ReaderTransport)?) -> USBReaderSelector {
-        let directory = DeviceCatalog.defaultDirectory()
-        var catalog: DeviceCatalog?
-        do {
-            catalog = try DeviceCatalog.load(directory: directory)
-        } catch {
-            logger.warning("No USB ID-card readers: device catalog not loaded", metadata: ["reader.error": "\(error)"])
+        var catalog = catalog
+        if catalog == nil {
+            logger.warning("No USB ID-card readers: no device catalog")
         }
         if case .failure(let error) = USBTransport.libUSB {
             logger.warning("No USB ID-card readers: libusb unavailable", metadata: ["reader.error": "\(error)"])
@@ -125,7 +125,7 @@ public struct CardReaderService: Service {
         logger.notice(
             "Watching for USB ID-card readers",
             metadata: [
-                "device.catalog": "\(directory)", "usb.hotplug": "\(USBReaderWatcher.usesHotplug)",
+                "device.catalog": "\(DeviceCatalog.defaultDirectory())", "usb.hotplug": "\(USBReaderWatcher.usesHotplug)",
                 "reader.fallback": "\(fallback?.name ?? "none: waiting for a USB reader")",
             ])
         return USBReaderSelector(catalog: catalog, fallback: fallback, logger: logger)

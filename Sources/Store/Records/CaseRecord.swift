@@ -34,7 +34,7 @@ struct CaseRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     /// The case as lists show it; `nil` when the row holds values this build does not know.
     var storedCase: StoredCase? {
         guard let state = StoredCase.SyncState(rawValue: syncState),
-            let materials = try? CaseStore.decoder.decode([CaseCapture.Material].self, from: Data(materials.utf8))
+            let materials = try? SyncJSON.decoder().decode([CaseCapture.Material].self, from: Data(materials.utf8))
         else { return nil }
         return StoredCase(
             caseID: caseId, receiptNumber: receiptNumber, seq: seq, matterCode: matterCode, matterName: matterName,
