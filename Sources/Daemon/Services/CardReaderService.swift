@@ -159,3 +159,8 @@ public struct CardReaderService: Service {
         }
     }
 }
+
+extension CardReaderService: CustomStringConvertible {
+    /// The configured device only, for ServiceLifecycle's log of its services (not the whole device catalog).
+    public var description: String { "CardReaderService(device: \(device))" }
+}
