@@ -10,8 +10,10 @@ import Store
 extension KioskDaemon {
     /// The proxy-case service over the queue's database; with the built-in demo hall and an empty catalogue,
     /// the demo catalogue and agent are seeded first, so `make run` can be tried.
-    func makeCaseService(store: QueueStore, dataKey: DataKey, desk: CardDesk, printer: TicketPrinter?) throws -> CaseService {
-        let cases = CaseStore(store: store, dataKey: dataKey, deviceID: configuration.cases.deviceID)
+    func makeCaseService(
+        store: QueueStore, dataKey: DataKey, deviceID: String, desk: CardDesk, printer: TicketPrinter?
+    ) throws -> CaseService {
+        let cases = CaseStore(store: store, dataKey: dataKey, deviceID: deviceID)
         if configuration.source == KioskConfiguration.demoSource, try cases.matters().isEmpty {
             try cases.storeMatters(DemoCatalogue.matters)
             if try cases.agent(id: DemoCatalogue.agentID) == nil {

@@ -48,13 +48,19 @@ public struct KioskDaemon: Sendable {
                 readsAdditionalAddress: configuration.reader.readsAdditionalAddress), desk: desk, broadcaster: broadcaster,
             elderlyAge: configuration.hall.priority.elderlyAge, timeZone: configuration.hall.timeZone, logger: logger)
         let printer = await makeTicketPrinter(broadcaster: broadcaster, busFindings: busFindings, catalog: catalog)
-        let cases = try makeCaseService(store: store, dataKey: dataKey, desk: desk, printer: printer)
+        let identity = loadDeviceIdentity()
+        let cases = try makeCaseService(
+            store: store, dataKey: dataKey, deviceID: receiptDeviceID(identity: identity), desk: desk, printer: printer)
+        let sync = try makeSyncLink(identity: identity, cases: cases)
         let notifier = SystemdNotifier()
         let application = try makeApplication(
             hall: hall, broadcaster: broadcaster, cards: Cards(desk: desk, dataKey: dataKey, emulator: reader.emulator, photoDecoder: photoDecoder),
-            printer: printer, cases: cases, notifier: notifier)
+            printer: printer, cases: cases, sync: sync, notifier: notifier)
         let retention = CaseRetention(
             cases: cases, retention: TimeInterval(configuration.cases.retentionDays) * 86_400, now: { Date() }, logger: logger)
+        let forwarder = QueueRecordForwarder(
+            cases: cases, broadcaster: broadcaster, sync: sync, timeZone: configuration.hall.timeZone, now: { Date() },
+            logger: logger)
         let ticker = HallTicker(hall: hall, broadcaster: broadcaster, logger: logger)
         let watchdog = WatchdogService(hall: hall, notifier: notifier)
         logger.notice(
@@ -65,11 +71,15 @@ public struct KioskDaemon: Sendable {
             ])
         // Shutdown runs in reverse order: systemd hears STOPPING=1, event streams end, the HTTP server
         // drains, then the ticker stops.
+        // The sync client may stop on its own (a revoked device): the kiosk goes on working offline.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: ticker), .init(service: reader)]
+        if case .syncing(let client, _, _) = sync {
+            services.append(.init(service: client, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
+        }
+        services += ([forwarder, retention] + (printer.map { [$0] } ?? []) + [application, broadcaster, watchdog] as [any Service])
+            .map { .init(service: $0) }
         let group = ServiceGroup(
-            configuration: .init(
-                services: [ticker, reader, retention] + (printer.map { [$0] } ?? []) + [application, broadcaster, watchdog],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         logger.notice("kioskd stopped")
     }
@@ -129,11 +139,11 @@ public struct KioskDaemon: Sendable {
     /// The HTTP application, also used in-process by tests.
     func makeApplication(
         hall: HallService, broadcaster: EventBroadcaster, cards: Cards, printer: TicketPrinter?, cases: CaseService,
-        notifier: SystemdNotifier
+        sync: SyncLink, notifier: SystemdNotifier
     ) throws -> some ApplicationProtocol {
         let router = Self.makeRouter(
             hall: hall, broadcaster: broadcaster, tokens: configuration.windowTokens, assets: try PageAssets(), cards: cards,
-            printer: printer, cases: cases)
+            printer: printer, cases: cases, sync: sync)
         let listen = configuration.listen
         let logger = logger
         return Application(
@@ -162,7 +172,7 @@ public struct KioskDaemon: Sendable {
     /// event stream.
     static func makeRouter(
         hall: HallService, broadcaster: EventBroadcaster, tokens: [String: String], assets: PageAssets, cards: Cards,
-        printer: TicketPrinter?, cases: CaseService
+        printer: TicketPrinter?, cases: CaseService, sync: SyncLink = .off
     ) -> Router<KioskRequestContext> {
         let router = Router(context: KioskRequestContext.self)
         router.add(middleware: ErrorMiddleware())
@@ -174,7 +184,7 @@ public struct KioskDaemon: Sendable {
         PrinterRoutes(printer: printer).register(on: router)
         WindowRoutes(hall: hall, authenticator: WindowAuthenticator(tokens: tokens), printer: printer).register(on: router)
         AgentRoutes(cases: cases).register(on: router)
-        CaseRoutes(cases: cases).register(on: router)
+        CaseRoutes(cases: cases, sync: sync).register(on: router)
         EventStreamRoute(hall: hall, broadcaster: broadcaster).register(on: router)
         return router
     }

@@ -23,4 +23,9 @@ enum LogKey: String {
     case agent = "case.agent"
     case remainingAttempts = "case.agent.remaining"
     case purged = "case.purged"
+    case ratings = "sync.forwarded.ratings"
+    case days = "sync.forwarded.days"
+    case server = "sync.server"
+    case device = "sync.device"
+    case identity = "sync.identity"
 }

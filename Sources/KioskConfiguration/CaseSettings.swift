@@ -10,7 +10,8 @@
 ///   - `cases.agent_idle_minutes` (integer 1…240, default 5): an agent's session ends after this long without
 ///     a request.
 ///   - `cases.device_id` (string `[A-Za-z0-9-]{1,32}`, default `unenrolled`): the device id printed in receipt
-///     numbers (`R-<device_id>-000123`); enrolment with the central server gives the real one.
+///     numbers (`R-<device_id>-000123`) while the kiosk is not enrolled; once `kioskd enroll` wrote the
+///     `[sync] identity`, the enrolled device id is used.
 public struct CaseSettings: Sendable, Hashable {
     /// Days an acknowledged case keeps its sealed personal data.
     public var retentionDays: Int

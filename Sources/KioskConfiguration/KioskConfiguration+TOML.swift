@@ -8,7 +8,7 @@ import TOMLKit
 extension KioskConfiguration {
     /// The top-level tables of the file, in the order the demo file shows them.
     static let topLevelKeys = [
-        "hall", "server", "store", "reader", "printer", "cases", "priority", "calling", "alarm", "estimate", "business", "window",
+        "hall", "server", "store", "reader", "printer", "cases", "sync", "priority", "calling", "alarm", "estimate", "business", "window",
     ]
 
     /// Reads and checks the technician's TOML file.
@@ -66,6 +66,7 @@ extension KioskConfiguration {
         let reader = try readReader(document.table("reader"))
         let printer = try readPrinter(document.table("printer"))
         let cases = try readCases(document.table("cases"))
+        let sync = try readSync(document.table("sync"))
         let priority = try readPriority(document.table("priority"))
         let calling = try readCalling(document.table("calling"))
         let alarm = try readAlarm(document.table("alarm"))
@@ -93,6 +94,7 @@ extension KioskConfiguration {
             reader: reader,
             printer: printer,
             cases: cases,
+            sync: sync,
             windowTokens: tokens,
             ticketURLTemplate: hall.ticketURL,
             source: source

@@ -24,6 +24,8 @@ public import Queue
 ///   - `printer.queue`, `printer.model`, `printer.cups_server`, `printer.job_timeout_seconds`: see
 ///     ``PrinterSettings``.
 ///   - `cases.retention_days`, `cases.agent_idle_minutes`, `cases.device_id`: see ``CaseSettings``.
+///   - `sync.server`, `sync.identity`, `sync.interval_seconds`, `sync.request_timeout_seconds`: see
+///     ``SyncSettings``; without `[sync]` the kiosk does not sync.
 ///   - `priority.elderly_age` (integer, default `60`): age from which a card holder is elderly.
 ///   - `priority.green_channel` (array of strings, default `["disabled", "military"]`): green-channel categories.
 ///   - `priority.aged_weights` (inline table of numbers > 0, keys `normal`, `appointment`, `elderly`,
@@ -60,6 +62,8 @@ public struct KioskConfiguration: Sendable {
     public var printer: PrinterSettings
     /// The `[cases]` table: retention of personal data, agents' idle timeout, the device id.
     public var cases: CaseSettings
+    /// The `[sync]` table: the central server and the device identity, or `nil` when the kiosk works alone.
+    public var sync: SyncSettings?
     /// Each window's staff token, by window id. Secret: never logged or described.
     public var windowTokens: [String: String]
     /// The ticket QR code's URL with `{number}` in place of the ticket number, or `nil` for no QR code.
@@ -82,6 +86,7 @@ public struct KioskConfiguration: Sendable {
     ///   - reader: The ID-card reader.
     ///   - printer: The ticket printer.
     ///   - cases: Proxy cases: retention, agents' idle timeout, the device id.
+    ///   - sync: The central server, or `nil` for none.
     ///   - windowTokens: Each window's staff token, by window id.
     ///   - ticketURLTemplate: The ticket QR code's URL template, containing `{number}`.
     ///   - source: Where the configuration came from.
@@ -93,6 +98,7 @@ public struct KioskConfiguration: Sendable {
         reader: ReaderSettings = ReaderSettings(),
         printer: PrinterSettings = PrinterSettings(),
         cases: CaseSettings = CaseSettings(),
+        sync: SyncSettings? = nil,
         windowTokens: [String: String],
         ticketURLTemplate: String? = nil,
         source: String
@@ -104,6 +110,7 @@ public struct KioskConfiguration: Sendable {
         self.reader = reader
         self.printer = printer
         self.cases = cases
+        self.sync = sync
         self.windowTokens = windowTokens
         self.ticketURLTemplate = ticketURLTemplate
         self.source = source

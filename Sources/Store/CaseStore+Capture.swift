@@ -21,20 +21,13 @@ extension CaseStore {
             let phone = try dataKey.seal(Data(draft.contactPhone.utf8), context: Self.context(case: caseID, field: "phone"))
             let materials = String(decoding: try encoder.encode(draft.materials), as: UTF8.self)
             let record = try writer.write { db in
-                let highest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM outbox") ?? 0
-                let seq = try Self.nextValue(of: "outbox_seq", atLeast: highest, in: db)
                 let receipt = try Self.nextValue(of: "receipt", in: db)
                 let receiptNumber = "R-\(deviceID)-" + String(format: "%06lld", receipt)
                 let capture = CaseCapture(
                     caseID: caseID, receiptNumber: receiptNumber, matterCode: draft.matter.code,
                     catalogueVersion: draft.matter.version, applicant: draft.applicant, contactPhone: draft.contactPhone,
                     agentID: draft.agentID, materials: draft.materials, promisedCompletion: draft.promisedCompletion)
-                let operation = SyncOperation(seq: seq, createdAt: draft.capturedAt, payload: .caseCaptured(capture))
-                let json = try encoder.encode(operation)
-                try OutboxRecord(
-                    seq: seq, kind: operation.payload.kind, payload: try dataKey.seal(json, context: Self.context(seq: seq)),
-                    byteCount: json.count, createdAt: draft.capturedAt.timeIntervalSince1970, ackedAt: nil, rejectionReason: nil
-                ).insert(db)
+                let seq = try appendOperation(.caseCaptured(capture), createdAt: draft.capturedAt, encoder: encoder, in: db)
                 let record = CaseRecord(
                     caseId: caseID, receiptNumber: receiptNumber, seq: seq, matterCode: draft.matter.code,
                     matterName: draft.matter.name, catalogueVersion: draft.matter.version, applicantSealed: applicant,
@@ -42,7 +35,7 @@ extension CaseStore {
                     phoneSealed: phone, materials: materials, agentId: draft.agentID,
                     capturedAt: draft.capturedAt.timeIntervalSince1970, promisedCompletion: draft.promisedCompletion,
                     syncState: StoredCase.SyncState.pending.rawValue, rejectionReason: nil, serverCaseNumber: nil,
-                    serverStatus: nil, purgedAt: nil)
+                    serverStatus: nil, serverNote: nil, purgedAt: nil)
                 try record.insert(db)
                 return record
             }
@@ -78,26 +71,6 @@ extension CaseStore {
             return try writer.read { db in try CaseRecord.fetchOne(db, key: id)?.storedCase }
         } catch {
             throw StoreError(.readFailed, "cannot read a case", underlying: error)
-        }
-    }
-
-    /// Records what the server says about a case: its case number (办件编号) and status.
-    /// - Parameters:
-    ///   - caseID: The case.
-    ///   - caseNumber: The server's case number, or `nil` to keep the one known.
-    ///   - status: The server's status, or `nil` to keep the one known.
-    public func recordServerStatus(caseID: String, caseNumber: String?, status: String?) throws(StoreError) {
-        do {
-            try writer.write { db in
-                try db.execute(
-                    sql: """
-                        UPDATE proxy_case SET server_case_number = COALESCE(?, server_case_number),
-                            server_status = COALESCE(?, server_status)
-                        WHERE case_id = ?
-                        """, arguments: [caseNumber, status, caseID])
-            }
-        } catch {
-            throw StoreError(.writeFailed, "cannot record a case's server status", underlying: error)
         }
     }
 }

@@ -12,19 +12,22 @@ extension CaseStore {
     /// - Throws: ``StoreError`` `writeFailed`; none of them is stored then.
     public func storeMatters(_ matters: [MatterEntry]) throws(StoreError) {
         do {
-            let encoder = SyncJSON.encoder()
-            try writer.write { db in
-                for matter in matters {
-                    try MatterRecord(
-                        code: matter.code, name: matter.name, department: matter.department,
-                        materials: String(decoding: try encoder.encode(matter.materials), as: UTF8.self),
-                        allowsDeferral: matter.allowsDeferral, promisedDays: matter.promisedDays, retired: matter.retired,
-                        version: matter.version
-                    ).save(db)
-                }
-            }
+            try writer.write { db in try Self.save(matters, in: db) }
         } catch {
             throw StoreError(.writeFailed, "cannot store catalogue entries", underlying: error)
+        }
+    }
+
+    /// Saves catalogue entries, replacing the stored versions of the same matters.
+    static func save(_ matters: [MatterEntry], in db: Database) throws {
+        let encoder = SyncJSON.encoder()
+        for matter in matters {
+            try MatterRecord(
+                code: matter.code, name: matter.name, department: matter.department,
+                materials: String(decoding: try encoder.encode(matter.materials), as: UTF8.self),
+                allowsDeferral: matter.allowsDeferral, promisedDays: matter.promisedDays, retired: matter.retired,
+                version: matter.version
+            ).save(db)
         }
     }
 

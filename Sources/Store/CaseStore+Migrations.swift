@@ -80,4 +80,33 @@ extension CaseStore {
                 INSERT INTO sync_state (id) VALUES (1);
                 """)
     }
+
+    /// The sync tables (migration `v6-sync`).
+    ///
+    /// - `sync_cursor`: each pulled stream's cursor, written in the transaction that applied its page.
+    /// - `booking`: appointments (预约) for the point as pulled: masked holder and keyed hash only.
+    /// - `proxy_case.server_note`, `server_status_version`: the server's note on a case and the version of the
+    ///   status the kiosk holds, so an older change pulled late never overwrites a newer one.
+    /// - `counter` rows `rating_event` (the last queue event forwarded as a rating) and `statistics_day` (the
+    ///   last service day whose statistics were forwarded, as `yyyyMMdd`).
+    static func createSyncTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE sync_cursor (stream TEXT PRIMARY KEY, cursor TEXT NOT NULL);
+                CREATE TABLE booking (
+                    code TEXT PRIMARY KEY,
+                    business TEXT NOT NULL,
+                    slot_start REAL NOT NULL,
+                    slot_end REAL NOT NULL,
+                    holder_masked_name TEXT NOT NULL,
+                    holder_key TEXT,
+                    status TEXT NOT NULL,
+                    version INTEGER NOT NULL
+                );
+                CREATE INDEX booking_slot ON booking(slot_start);
+                ALTER TABLE proxy_case ADD COLUMN server_note TEXT;
+                ALTER TABLE proxy_case ADD COLUMN server_status_version INTEGER NOT NULL DEFAULT 0;
+                INSERT INTO counter (name, value) VALUES ('rating_event', 0), ('statistics_day', 0);
+                """)
+    }
 }

@@ -41,6 +41,23 @@ public struct CaseStore: Sendable {
         return next
     }
 
+    /// Appends an operation to the outbox with the device's next sequence number (one more than the highest
+    /// ever used, never reused), its JSON sealed with the data key.
+    /// - Returns: The operation's sequence number.
+    @discardableResult
+    func appendOperation(
+        _ payload: SyncOperation.Payload, createdAt: Date, encoder: JSONEncoder, in db: Database
+    ) throws -> Int64 {
+        let highest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM outbox") ?? 0
+        let seq = try Self.nextValue(of: "outbox_seq", atLeast: highest, in: db)
+        let json = try encoder.encode(SyncOperation(seq: seq, createdAt: createdAt, payload: payload))
+        try OutboxRecord(
+            seq: seq, kind: payload.kind, payload: try dataKey.seal(json, context: Self.context(seq: seq)),
+            byteCount: json.count, createdAt: createdAt.timeIntervalSince1970, ackedAt: nil, rejectionReason: nil
+        ).insert(db)
+        return seq
+    }
+
     /// The sealing context of a column of a case: a sealed box copied to another row does not open there.
     static func context(case caseID: String, field: String) -> String { "case/\(caseID)/\(field)" }
 

@@ -82,6 +82,9 @@ extension QueueStore {
         }
         // Proxy cases in the same file: catalogue, agents, cases and their outbox (see ``CaseStore``).
         migrator.registerMigration("v5-cases", migrate: CaseStore.createTables)
+        // What the sync client pulls (stream cursors, bookings, the server's notes on cases) and what the
+        // queue forwards to the outbox (ratings, day statistics).
+        migrator.registerMigration("v6-sync", migrate: CaseStore.createSyncTables)
         return migrator
     }()
 }

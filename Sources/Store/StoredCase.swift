@@ -46,6 +46,8 @@ public struct StoredCase: Sendable, Hashable {
     public var serverCaseNumber: String?
     /// The server's status of the case, once known.
     public var serverStatus: String?
+    /// The server's note for the agent (why returned, what is missing), once given.
+    public var serverNote: String?
     /// Whether its sealed personal data was erased after the retention.
     public var isPurged: Bool
 }

@@ -11,12 +11,14 @@ public struct SyncSummary: Sendable, Hashable {
     public var oldestPendingAt: Date?
     /// How old the oldest of them is, at the time asked.
     public var oldestPendingAge: TimeInterval?
+    /// The highest sequence number the server acknowledged, 0 before the first.
+    public var lastAckedSeq: Int64
     /// Cases the server refused for good.
     public var rejectedCount: Int
-    /// The sync client's last error (no personal data), until a push succeeds.
+    /// The sync client's last error (no personal data), until a sync round succeeds.
     public var lastError: String?
     /// When it happened.
     public var lastErrorAt: Date?
-    /// When a push last succeeded.
+    /// When a sync round last succeeded.
     public var lastSuccessAt: Date?
 }

@@ -29,21 +29,17 @@ extension SyncClient {
             ]
             switch PushReply(status: answer.status, body: answer.body) {
             case .acknowledged(let response):
-                let rejected = response.results.filter { $0.status == .rejected }
-                for result in rejected {
-                    try await outbox.markRejected(seq: result.seq, reason: result.reason ?? "")
-                }
                 guard response.ackedThroughSeq >= batch.firstSeq else {
                     throw SyncClientError(
                         .unexpectedAnswer,
                         "push: acked_through_seq \(response.ackedThroughSeq) below the batch from \(batch.firstSeq)")
                 }
-                try await outbox.markAcknowledged(through: response.ackedThroughSeq)
+                try await outbox.recordPush(response)
                 lastAcked = max(lastAcked, response.ackedThroughSeq)
                 after = response.ackedThroughSeq
                 rewound = false
                 metadata[LogKey.ackedThroughSeq.rawValue] = "\(response.ackedThroughSeq)"
-                metadata[LogKey.rejected.rawValue] = "\(rejected.count)"
+                metadata[LogKey.rejected.rawValue] = "\(response.results.filter { $0.status == .rejected }.count)"
                 logger.debug("pushed a batch", metadata: metadata)
             case .gap(let expectedSeq):
                 metadata[LogKey.expectedSeq.rawValue] = "\(expectedSeq)"

@@ -18,17 +18,12 @@ public protocol SyncOutbox: Sendable {
     /// - Throws: The store's error.
     func operations(after seq: Int64, limit: Int) async throws -> [SyncOperation]
 
-    /// Marks every operation up to `seq` acknowledged: the server durably holds them. Never lowers the mark.
-    /// - Parameter seq: The server's `acked_through_seq`.
-    /// - Throws: The store's error.
-    func markAcknowledged(through seq: Int64) async throws
-
-    /// Records that the server rejected an operation for good, with its reason for the agent.
-    /// - Parameters:
-    ///   - seq: The operation.
-    ///   - reason: The server's reason (Chinese words for the agent; may name the case, so never logged).
-    /// - Throws: The store's error.
-    func markRejected(seq: Int64, reason: String) async throws
+    /// Records the server's answer to a push, in one transaction: every rejected operation with its reason (for
+    /// the agent), every applied case's case number, and every operation up to `acked_through_seq` acknowledged:
+    /// the server durably holds them. Never lowers the acknowledged mark.
+    /// - Parameter response: The server's answer.
+    /// - Throws: The store's error; then nothing of the answer is recorded, and the next round asks again.
+    func recordPush(_ response: PushResponse) async throws
 
     /// Records a sync round that reached the server and finished.
     /// - Parameter date: When.

@@ -32,6 +32,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The personal-data key file, overriding [store] data_key.")
     var dataKey: String?
 
+    @Option(name: .long, help: "The central server's base URL, overriding [sync] server (and enabling sync).")
+    var syncServer: String?
+
+    @Option(name: .long, help: "The device identity file from `kioskd enroll`, overriding [sync] identity.")
+    var deviceIdentity: String?
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String?
 
@@ -57,6 +63,23 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let dataKey = dataKey ?? environment["KIOSKD_DATA_KEY"] {
             configuration.dataKeyPath = dataKey
+        }
+        if let syncServer {
+            guard let url = URL(string: syncServer), SyncSettings.problem(with: url) == nil else {
+                let problem = URL(string: syncServer).flatMap(SyncSettings.problem) ?? "not a URL"
+                FileHandle.standardError.write(Data("kioskd: configuration error: --sync-server: \(problem), found \"\(syncServer)\"\n".utf8))
+                throw ExitCode(78)
+            }
+            var sync = configuration.sync ?? SyncSettings(server: url)
+            sync.server = url
+            configuration.sync = sync
+        }
+        if let deviceIdentity {
+            guard configuration.sync != nil else {
+                FileHandle.standardError.write(Data("kioskd: configuration error: --device-identity needs --sync-server or a [sync] table\n".utf8))
+                throw ExitCode(78)
+            }
+            configuration.sync?.identityPath = deviceIdentity
         }
         do {
             try await KioskDaemon(configuration: configuration, logger: logger).run()

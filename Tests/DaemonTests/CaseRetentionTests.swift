@@ -6,6 +6,7 @@ import HTTPTypes
 import KioskTesting
 import Logging
 import Store
+import SyncProtocol
 import Testing
 
 @testable import Daemon
@@ -22,7 +23,7 @@ struct CaseRetentionTests {
             let acknowledged = try #require(first.json["case_id"]?.stringValue)
             let pending = try #require(second.json["case_id"]?.stringValue)
             let store = harness.cases.store
-            try store.markAcknowledged(through: 1, at: harness.clock.now())
+            try store.recordPush(PushResponse(ackedThroughSeq: 1, results: []), at: harness.clock.now())
 
             let clock = harness.clock
             let retention = CaseRetention(

@@ -20,7 +20,7 @@ struct CaseStoreTests {
         #expect(captured.syncState == .pending)
         #expect(try fixture.cases.storedCase(id: captured.caseID) == captured)
 
-        let operations = try fixture.cases.pendingOperations(after: 0, limit: 10, maxBytes: 1 << 20)
+        let operations = try fixture.cases.operations(after: 0, limit: 10, maxBytes: 1 << 20)
         #expect(operations.map(\.seq) == [1])
         guard case .caseCaptured(let capture) = try #require(operations.first).payload else {
             Issue.record("not a case operation")
@@ -67,17 +67,17 @@ struct CaseStoreTests {
         #expect(captured.map(\.seq).sorted() == Array(1...24))
         #expect(Set(captured.map(\.receiptNumber)).count == 24)
         #expect(Set(captured.map(\.caseID)).count == 24)
-        let pushed = try cases.pendingOperations(after: 0, limit: 100, maxBytes: 1 << 20)
+        let pushed = try cases.operations(after: 0, limit: 100, maxBytes: 1 << 20)
         #expect(pushed.map(\.seq) == Array(1...24))
     }
 
     @Test func batchesAreCappedByCountAndBytes() throws {
         let fixture = try CaseFixture(.memory)
         for _ in 0..<5 { _ = try fixture.cases.capture(CaseFixture.draft()) }
-        #expect(try fixture.cases.pendingOperations(after: 0, limit: 2, maxBytes: 1 << 20).map(\.seq) == [1, 2])
-        #expect(try fixture.cases.pendingOperations(after: 2, limit: 10, maxBytes: 1 << 20).map(\.seq) == [3, 4, 5])
+        #expect(try fixture.cases.operations(after: 0, limit: 2, maxBytes: 1 << 20).map(\.seq) == [1, 2])
+        #expect(try fixture.cases.operations(after: 2, limit: 10, maxBytes: 1 << 20).map(\.seq) == [3, 4, 5])
         // One operation always goes, however small the cap; a second does not fit in a few bytes.
-        #expect(try fixture.cases.pendingOperations(after: 0, limit: 10, maxBytes: 10).map(\.seq) == [1])
+        #expect(try fixture.cases.operations(after: 0, limit: 10, maxBytes: 10).map(\.seq) == [1])
     }
 
     @Test func acknowledgementRejectionAndTheSummary() throws {
@@ -92,8 +92,15 @@ struct CaseStoreTests {
         #expect(summary.oldestPendingAge == 600)
         #expect(summary.lastError == "central unreachable")
 
-        try fixture.cases.markAcknowledged(through: 1, at: later)
-        try fixture.cases.markRejected(seq: 2, reason: "matter retired", at: later)
+        try fixture.cases.recordPush(
+            PushResponse(
+                ackedThroughSeq: 2,
+                results: [
+                    OperationResult(seq: 1, status: .applied, caseNumber: "320102-2026-000042"),
+                    OperationResult(seq: 2, status: .rejected, reason: "matter retired"),
+                ]), at: later)
+        try fixture.cases.recordSyncSuccess(at: later)
+        #expect(try fixture.cases.storedCase(id: first.caseID)?.serverCaseNumber == "320102-2026-000042")
         #expect(try fixture.cases.storedCase(id: first.caseID)?.syncState == .acknowledged)
         #expect(try fixture.cases.storedCase(id: second.caseID)?.syncState == .rejected)
         #expect(try fixture.cases.storedCase(id: second.caseID)?.rejectionReason == "matter retired")
@@ -103,18 +110,25 @@ struct CaseStoreTests {
         #expect(summary.oldestPendingAge == 480)
         #expect(summary.rejectedCount == 1)
         #expect(summary.lastError == nil)
-        #expect(try fixture.cases.pendingOperations(after: 0, limit: 10, maxBytes: 1 << 20).map(\.seq) == [3])
+        #expect(summary.lastAckedSeq == 2)
+        // Acknowledged operations stay readable for a server restored from an older backup.
+        #expect(try fixture.cases.operations(after: 0, limit: 10, maxBytes: 1 << 20).map(\.seq) == [1, 2, 3])
+        #expect(try fixture.cases.operations(after: 2, limit: 10, maxBytes: 1 << 20).map(\.seq) == [3])
     }
 
     @Test func sequenceNumbersAreNeverReusedAfterThePurge() throws {
         let fixture = try CaseFixture(.disk)
         let captured = try (0..<3).map { _ in try fixture.cases.capture(CaseFixture.draft()) }
         let acknowledged = CaseFixture.nine.addingTimeInterval(3600)
-        try fixture.cases.markAcknowledged(through: 2, at: acknowledged)
+        try fixture.cases.recordPush(PushResponse(ackedThroughSeq: 2, results: []), at: acknowledged)
         // Retention not yet over: nothing is purged.
         #expect(try fixture.cases.purgeAcknowledged(olderThan: acknowledged, at: acknowledged) == 0)
         #expect(try fixture.cases.purgeAcknowledged(olderThan: acknowledged.addingTimeInterval(1), at: acknowledged) == 2)
-        #expect(try fixture.cases.pendingOperations(after: 0, limit: 10, maxBytes: 1 << 20).map(\.seq) == [3])
+        // Purged operations cannot be sent again, and the store says which one a restored server lacks.
+        #expect(try fixture.cases.operations(after: 0, limit: 10, maxBytes: 1 << 20).isEmpty)
+        #expect(try fixture.cases.firstPurgedSeq(after: 0) == 1)
+        #expect(try fixture.cases.firstPurgedSeq(after: 2) == nil)
+        #expect(try fixture.cases.operations(after: 2, limit: 10, maxBytes: 1 << 20).map(\.seq) == [3])
 
         // The purge keeps masked forms, receipt numbers and states, and erases the sealed data.
         let purged = try #require(try fixture.cases.storedCase(id: captured[0].caseID))
@@ -144,7 +158,7 @@ struct CaseStoreTests {
         let fixture = try CaseFixture(.disk)
         for _ in 0..<3 { _ = try fixture.cases.capture(CaseFixture.draft()) }
         // Not vacuous: the clear values are in the store, sealed, and open with the key.
-        let operations = try fixture.cases.pendingOperations(after: 0, limit: 10, maxBytes: 1 << 20)
+        let operations = try fixture.cases.operations(after: 0, limit: 10, maxBytes: 1 << 20)
         #expect(operations.count == 3)
         let files = try fixture.fileBytes()
         #expect(files.count == 2, "expected the database and its WAL")

@@ -9,9 +9,11 @@ import SyncProtocol
 actor MemoryOutbox: SyncOutbox {
     private(set) var operations: [SyncOperation] = []
     private(set) var ackedThrough: Int64 = 0
-    /// Each `markAcknowledged(through:)` call's argument, in order.
+    /// Each recorded push answer's `acked_through_seq`, in order.
     private(set) var acknowledgements: [Int64] = []
     private(set) var rejected: [Int64: String] = [:]
+    /// The case numbers the server gave, by sequence.
+    private(set) var caseNumbers: [Int64: String] = [:]
     private(set) var lastError: String?
     private(set) var lastErrorAt: Date?
     private(set) var lastSuccessAt: Date?
@@ -34,13 +36,15 @@ actor MemoryOutbox: SyncOutbox {
         Array(operations.filter { $0.seq > seq }.prefix(limit))
     }
 
-    func markAcknowledged(through seq: Int64) {
-        acknowledgements.append(seq)
-        ackedThrough = max(ackedThrough, seq)
-    }
-
-    func markRejected(seq: Int64, reason: String) {
-        rejected[seq] = reason
+    func recordPush(_ response: PushResponse) {
+        for result in response.results where result.status == .rejected {
+            rejected[result.seq] = result.reason ?? ""
+        }
+        for result in response.results {
+            if let caseNumber = result.caseNumber { caseNumbers[result.seq] = caseNumber }
+        }
+        acknowledgements.append(response.ackedThroughSeq)
+        ackedThrough = max(ackedThrough, response.ackedThroughSeq)
     }
 
     func recordSuccess(at date: Date) {

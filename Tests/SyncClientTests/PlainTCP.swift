@@ -103,7 +103,10 @@ func plainExchange(port: Int, request: [UInt8], timeout: Duration) async -> (res
                 }
             }
             guard connected else { return continuation.resume(returning: ([], .reset)) }
-            _ = request.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, CInt(MSG_NOSIGNAL)) }
+            // A reset that arrives before the request is written fails the send and consumes the socket's
+            // error, so a later read would only see the end of the stream.
+            let sent = request.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, CInt(MSG_NOSIGNAL)) }
+            if sent < 0, errno == ECONNRESET || errno == EPIPE { return continuation.resume(returning: ([], .reset)) }
             let deadline = ContinuousClock.now + timeout
             var response: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 4096)

@@ -88,9 +88,12 @@ final class CaseService: Sendable {
     /// - Parameters:
     ///   - body: The form.
     ///   - agent: The logged-in agent.
+    ///   - committed: Called right after the commit, before the receipt prints (to wake the sync client).
     /// - Returns: The case as stored and what became of its receipt.
     /// - Throws: ``APIError`` 404 `unknown_matter`, 400 for the form, 409 `card_expired`.
-    func capture(_ body: CaseBody, by agent: CaseStore.Agent) async throws -> (StoredCase, PrintOutcome) {
+    func capture(
+        _ body: CaseBody, by agent: CaseStore.Agent, committed: @Sendable () -> Void = {}
+    ) async throws -> (StoredCase, PrintOutcome) {
         let at = now()
         guard let matter = try await perform({ try $0.matter(code: body.matter) }) else {
             throw APIError(.notFound, code: "unknown_matter", message: "事项目录中没有代码为 \(body.matter) 的事项")
@@ -110,6 +113,7 @@ final class CaseService: Sendable {
             contactPhone: phone, agentID: agent.id, materials: materials,
             promisedCompletion: WorkingDays.day(adding: matter.promisedDays, to: at, in: timeZone), capturedAt: at)
         let captured = try await perform { try $0.capture(draft) }
+        committed()
         logger.info(
             "Case captured",
             metadata: [

@@ -29,6 +29,7 @@ struct CaseRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var rejectionReason: String?
     var serverCaseNumber: String?
     var serverStatus: String?
+    var serverNote: String?
     var purgedAt: Double?
 
     /// The case as lists show it; `nil` when the row holds values this build does not know.
@@ -41,7 +42,7 @@ struct CaseRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
             maskedName: applicantMaskedName, maskedNumber: applicantMaskedNumber, materials: materials, agentID: agentId,
             capturedAt: Date(timeIntervalSince1970: capturedAt), promisedCompletion: promisedCompletion, syncState: state,
             rejectionReason: rejectionReason, serverCaseNumber: serverCaseNumber, serverStatus: serverStatus,
-            isPurged: purgedAt != nil)
+            serverNote: serverNote, isPurged: purgedAt != nil)
     }
 }
 

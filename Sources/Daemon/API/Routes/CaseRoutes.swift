@@ -8,6 +8,7 @@ import Store
 /// sync state, reprinting a receipt, and the outbox's state.
 struct CaseRoutes {
     let cases: CaseService
+    let sync: SyncLink
 
     func register(on router: Router<KioskRequestContext>) {
         let api = router.group("api/v1")
@@ -18,7 +19,7 @@ struct CaseRoutes {
         api.post("cases") { request, context in
             let agent = try cases.sessions.agent(of: request)
             let body = try await request.decodeRequired(CaseBody.self, context: context)
-            let (stored, print) = try await cases.capture(body, by: agent)
+            let (stored, print) = try await cases.capture(body, by: agent, committed: sync.notifyLocalWrite)
             return JSONResponse(CaseView(stored: stored, print: print), status: .created)
         }
         api.get("cases") { request, _ in
@@ -31,7 +32,7 @@ struct CaseRoutes {
             return JSONResponse(CaseView(stored: stored, print: print))
         }
         api.get("sync/status") { _, _ in
-            JSONResponse(SyncStatusView(summary: try await cases.syncSummary()))
+            JSONResponse(SyncStatusView(summary: try await cases.syncSummary(), link: await .of(sync)))
         }
     }
 }

@@ -23,7 +23,7 @@ struct CaseView: Encodable {
 
     private enum SyncKeys: String, CodingKey {
         case state, rejectionReason = "rejection_reason", serverCaseNumber = "server_case_number"
-        case serverStatus = "server_status"
+        case serverStatus = "server_status", serverNote = "server_note"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -51,6 +51,7 @@ struct CaseView: Encodable {
         try sync.encode(stored.rejectionReason, forKey: .rejectionReason)
         try sync.encode(stored.serverCaseNumber, forKey: .serverCaseNumber)
         try sync.encode(stored.serverStatus, forKey: .serverStatus)
+        try sync.encode(stored.serverNote, forKey: .serverNote)
         try container.encode(stored.isPurged, forKey: .purged)
         try container.encode(print, forKey: .print)
     }
