@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import Foundation
+import Daemon
 import KioskConfiguration
 import Queue
 
@@ -11,7 +12,7 @@ struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Print the example configuration or check a configuration file.",
-        subcommands: [Example.self, Check.self])
+        subcommands: [Example.self, Check.self, DemoCatalogueCommand.self])
 
     /// `kioskd config example`: the demo hall's TOML, the same `kioskd run` uses without --config.
     struct Example: ParsableCommand {
@@ -19,6 +20,17 @@ struct ConfigCommand: ParsableCommand {
 
         func run() {
             print(KioskConfiguration.demoTOML, terminator: KioskConfiguration.demoTOML.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+
+    /// `kioskd config demo-catalogue`: the demo hall's matter catalogue as `kiosk-central catalogue import`
+    /// reads it, so a local central server knows the matters the demo kiosk captures cases for.
+    struct DemoCatalogueCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "demo-catalogue", abstract: "Print the demo matter catalogue as JSON for `kiosk-central catalogue import`.")
+
+        func run() throws {
+            print(String(decoding: try DemoCatalogue.json(), as: UTF8.self))
         }
     }
 

@@ -1,17 +1,28 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
+public import Foundation
 import SyncProtocol
 
 /// The demo hall's matter catalogue and agent, seeded when `kioskd run` starts with the built-in demo hall
 /// and an empty catalogue, so the agent's menu can be tried before a central server sends the real one.
-enum DemoCatalogue {
+public enum DemoCatalogue {
     /// The demo agent's id.
     static let agentID = "agent-1"
     /// The demo agent's name, as printed on receipts.
     static let agentName = "示范代办员"
     /// The demo agent's PIN: for trying the demo only.
     static let agentPIN = "246810"
+
+    /// The catalogue as a JSON array, the format `kiosk-central catalogue import` reads (the server gives
+    /// each matter its own version).
+    /// - Returns: Pretty-printed UTF-8 JSON with sorted keys.
+    /// - Throws: Never in practice: the matters always encode.
+    public static func json() throws -> Data {
+        let encoder = SyncJSON.encoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(matters)
+    }
 
     /// Four matters a village service point handles for residents; two allow 容缺 for one material each (the
     /// pension registration's household-register copy, the old-age allowance's bank-card copy).
