@@ -110,9 +110,24 @@ extension KioskConfiguration {
         # 代办员无操作多少分钟后自动退出登录（默认 5）。
         # Minutes without a request after which an agent is logged out (default 5).
         agent_idle_minutes = 5
-        # 本机编号，印在回执编号中 R-<编号>-000123；向中心注册后改为分配的编号（默认 unenrolled）。
-        # This device's id, printed in receipt numbers R-<id>-000123; set it to the id enrolment gives (default unenrolled).
+        # 本机编号，未向中心注册时印在回执编号中 R-<编号>-000123；注册后自动使用中心分配的编号（默认 unenrolled）。
+        # This device's id in receipt numbers R-<id>-000123 until the kiosk is enrolled; then the enrolled id is used
+        # (default unenrolled).
         device_id = "unenrolled"
+
+        # 与中心同步：取消下面几行的注释并填写中心地址，再运行 kioskd enroll --code <注册码> 注册本机。
+        # Syncing with the central server: uncomment, set the server, then run `kioskd enroll --code <code>`.
+        # 没有 [sync] 时本机单机工作，代办件保存在本机。Without [sync] the kiosk works alone.
+        # [sync]
+        # 中心地址，必须是 https（仅本机回环地址可用 http）。The central server, https (http only on loopback).
+        # server = "https://central.example.cn"
+        # 注册后写入的本机身份文件（权限 0600）。The identity file enrolment writes (mode 0600).
+        # identity = "var/device-identity.json"
+        # 一切正常时两次同步的间隔秒数；新办件、新评价会立即触发同步（默认 60）。
+        # Seconds between rounds when all is well; a new case or rating syncs at once (default 60).
+        # interval_seconds = 60
+        # 单个请求的超时秒数（默认 30）。Seconds a request may take (default 30).
+        # request_timeout_seconds = 30
 
         [priority]
         # 老年人优先的起始年龄，按身份证出生日期计算（默认 60）。

@@ -21,4 +21,19 @@ public struct SyncSummary: Sendable, Hashable {
     public var lastErrorAt: Date?
     /// When a sync round last succeeded.
     public var lastSuccessAt: Date?
+
+    /// Creates a summary.
+    public init(
+        pendingCount: Int, oldestPendingAt: Date?, oldestPendingAge: TimeInterval?, lastAckedSeq: Int64, rejectedCount: Int,
+        lastError: String?, lastErrorAt: Date?, lastSuccessAt: Date?
+    ) {
+        self.pendingCount = pendingCount
+        self.oldestPendingAt = oldestPendingAt
+        self.oldestPendingAge = oldestPendingAge
+        self.lastAckedSeq = lastAckedSeq
+        self.rejectedCount = rejectedCount
+        self.lastError = lastError
+        self.lastErrorAt = lastErrorAt
+        self.lastSuccessAt = lastSuccessAt
+    }
 }

@@ -78,6 +78,8 @@ struct CaseRoutesTests {
             #expect(status.json["pending_count"]?.intValue == 1)
             #expect(status.json["oldest_pending_age_seconds"]?.intValue == 120)
             #expect(status.json["last_error"] == .null)
+            #expect(status.json["state"]?.stringValue == "off")
+            #expect(status.json["message"]?.stringValue == "本机未连接中心，1 项保存在本机")
         }
     }
 
