@@ -42,6 +42,7 @@ extension KioskDaemon {
             var client = SyncClient.Configuration(server: settings.server)
             client.interval = .seconds(settings.intervalSeconds)
             client.requestTimeout = .seconds(settings.requestTimeoutSeconds)
+            client.softwareVersion = "kioskd \(Self.version)"
             let store = CaseSyncStore(cases: cases)
             var syncLogger = logger
             syncLogger[metadataKey: LogKey.server.rawValue] = "\(settings.server.absoluteString)"

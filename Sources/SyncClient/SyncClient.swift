@@ -11,7 +11,8 @@ public import SyncProtocol
 /// pulls the catalogue, bookings and case-status streams into the kiosk's store.
 ///
 /// `run()` owns the loop and the one `HTTPClient`: each round pushes until the outbox is drained, then pulls every
-/// stream until it has no more. After a good round it waits for ``Configuration/interval``; after a failure it
+/// stream until it has no more, then reports the outbox's backlog to the server (so an operator sees a point
+/// that is online but behind). After a good round it waits for ``Configuration/interval``; after a failure it
 /// waits an exponential backoff with full jitter (``Backoff``). ``notifyLocalWrite()`` and
 /// ``notifyReachabilityChange()`` end either wait early, so a new case never waits for the timer. An outbox row
 /// is marked acknowledged only from the server's `acked_through_seq`, never because a request was sent.
@@ -31,6 +32,7 @@ public actor SyncClient: Service {
     ///   - `interval` (`Duration`, default 60 s): the wait between rounds when all is well.
     ///   - `backoff` (``Backoff/Configuration``, default 1 s base, 5 min cap): the wait after failures.
     ///   - `streams` (`[PullStream]`, default all three): the streams pulled each round.
+    ///   - `softwareVersion` (`String`, default `unknown`): the kiosk's version, in its reports to the server.
     public struct Configuration: Sendable {
         /// The central server's base URL.
         public var server: URL
@@ -46,6 +48,8 @@ public actor SyncClient: Service {
         public var backoff = Backoff.Configuration()
         /// The streams pulled each round.
         public var streams: [PullStream] = PullStream.allCases
+        /// The kiosk's version, in its reports to the server.
+        public var softwareVersion = "unknown"
 
         /// Creates settings with the defaults.
         /// - Parameter server: The central server's base URL.
@@ -136,6 +140,7 @@ public actor SyncClient: Service {
                 for stream in configuration.streams { try await pull(stream, over: transport) }
                 backoff.reset()
                 try? await outbox.recordSuccess(at: Date())
+                await report(over: transport)
                 wait = configuration.interval
             } catch {
                 if Task.isCancelled { return }
@@ -146,6 +151,7 @@ public actor SyncClient: Service {
                     logger.info("sync stopped: device revoked or not enrolled", metadata: [LogKey.error.rawValue: "\(failure.code)"])
                     throw failure
                 }
+                if failure.code == .unexpectedAnswer { await report(over: transport) }
                 wait = backoff.nextDelay(jitter: jitter())
                 logger.info(
                     "sync round failed; backing off",

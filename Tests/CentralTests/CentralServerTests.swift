@@ -15,9 +15,9 @@ struct CentralServerTests {
     @Test func migratesFromEmptyAndAgainIsANoOp() async throws {
         try await CentralHarness.with { harness async throws in
             let logger = Logger(label: "test")
-            #expect(try await Migrator.appliedVersions(harness.client, logger: logger) == [1])
+            #expect(try await Migrator.appliedVersions(harness.client, logger: logger) == [1, 2])
             #expect(try await Migrator.migrate(harness.client, logger: logger) == [])
-            #expect(try await harness.sql("SELECT count(*) FROM schema_migrations") == "1")
+            #expect(try await harness.sql("SELECT count(*) FROM schema_migrations") == "2")
             #expect(try await harness.sql("SELECT count(*) FROM server_settings WHERE name = 'epoch'") == "1")
         }
     }

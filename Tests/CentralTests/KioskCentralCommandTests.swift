@@ -29,8 +29,8 @@ struct KioskCentralCommandTests {
             try await ProcessRunner.run(
                 Self.binary, arguments + ["--database-url", cluster.url(database: "cli"), "--data-key", key])
         }
-        #expect(try await central(["migrate"]).outputText == "applied 1\n")
-        #expect(try await central(["migrate"]).outputText == "schema current (version 1)\n")
+        #expect(try await central(["migrate"]).outputText == "applied 1, 2\n")
+        #expect(try await central(["migrate"]).outputText == "schema current (version 2)\n")
         #expect(try await central(["point", "add", "P9", "九号点"]).status == 0)
         let code = try await central(["enroll-code", "P9"]).outputText.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(code.count == 14 && code.split(separator: "-").count == 3)
@@ -41,7 +41,7 @@ struct KioskCentralCommandTests {
         #expect(
             try await central(["catalogue", "import", catalogue.path]).outputText
                 == "1 matters read, 0 new or changed\n")
-        #expect(try await central(["devices"]).outputText.hasPrefix("POINT\tDEVICE"))
+        #expect(try await central(["devices"]).outputText.hasPrefix("POINT\tDEVICE\tLABEL\tLAST_SEQ\tLAST_SEEN\tPENDING"))
         #expect(try await central(["revoke", "dev-none"]).status == 1)
         let mode = try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? Int
         #expect(mode == 0o600)

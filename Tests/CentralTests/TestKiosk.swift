@@ -67,6 +67,14 @@ struct TestKiosk: Sendable {
             "POST", baseURL.appendingPathComponent("sync/v1/push"), body: body, headers: headers)
     }
 
+    /// Sends the device's report on its outbox.
+    func report(_ report: DeviceReport) async throws -> WireResponse {
+        let body = try SyncJSON.encoder().encode(report)
+        let headers = try signature("POST", "/sync/v1/report", body: body, clockOffset: 0)
+        return try await WireResponse.send(
+            "POST", baseURL.appendingPathComponent("sync/v1/report"), body: body, headers: headers)
+    }
+
     /// Pulls one page of a stream.
     func pull(_ stream: PullStream, cursor: String? = nil, limit: Int? = nil, ifNoneMatch: String? = nil) async throws
         -> WireResponse

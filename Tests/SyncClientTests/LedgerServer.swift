@@ -32,6 +32,8 @@ actor Ledger {
     private(set) var duplicatesAnswered: [Int64] = []
     private(set) var pushes: [Push] = []
     private(set) var pullCursors: [String?] = []
+    /// The device's reports on its outbox, each with whether its signature verified.
+    private(set) var reports: [(report: DeviceReport, signatureValid: Bool)] = []
     var rejecting: Set<Int64> = []
     var revoked = false
     var failingPushes = 0
@@ -130,6 +132,11 @@ actor Ledger {
         return (200, try Self.encoder.encode(page))
     }
 
+    func report(_ request: Request, body: ByteBuffer) throws -> Int {
+        reports.append((try Self.decoder.decode(DeviceReport.self, from: Data(body.readableBytesView)), verify(request, body: body)))
+        return 204
+    }
+
     func enroll(_ body: ByteBuffer) throws -> (Int, Data) {
         let request = try Self.decoder.decode(EnrollRequest.self, from: Data(body.readableBytesView))
         guard request.code == "GOOD" else { return (403, Data()) }
@@ -160,6 +167,9 @@ func withLedgerServer<T: Sendable>(
         let body = try await request.body.collect(upTo: 16 * 1024 * 1024)
         let (status, answer) = try await ledger.push(request, body: body)
         return Response(status: .init(code: status), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
+    }
+    router.post("/sync/v1/report") { request, _ -> Response in
+        Response(status: .init(code: try await ledger.report(request, body: try await request.body.collect(upTo: 65_536))))
     }
     router.post("/sync/v1/enroll") { request, _ -> Response in
         let (status, answer) = try await ledger.enroll(try await request.body.collect(upTo: 65_536))

@@ -27,6 +27,22 @@ struct SyncClientTests {
         #expect(status.pendingCount == 0 && status.oldestPendingCreatedAt == nil)
     }
 
+    @Test func afterEachGoodRoundTheClientReportsItsBacklogSigned() async throws {
+        let harness = Harness()
+        await harness.outbox.append(2)
+        await harness.ledger.set(rejecting: [2])
+        try await withLedgerServer(harness.ledger) { port in
+            let client = try harness.client(port: port) { $0.softwareVersion = "kioskd test" }
+            try await whileRunning(client) {
+                #expect(await eventually { await harness.ledger.reports.count == 1 })
+            }
+        }
+        let (report, signatureValid) = try #require(await harness.ledger.reports.first)
+        #expect(signatureValid)
+        #expect(report.pendingCount == 0 && report.oldestPendingCreatedAt == nil && report.rejectedCount == 1)
+        #expect(report.softwareVersion == "kioskd test" && report.lastError == nil)
+    }
+
     @Test func batchesStayWithinTheByteBudget() async throws {
         let harness = Harness()
         await harness.outbox.append(6, padding: 1_000)

@@ -8,7 +8,8 @@ import Logging
 import NIOCore
 import SyncProtocol
 
-/// The sync API: `POST /sync/v1/enroll`, `POST /sync/v1/push`, `GET /sync/v1/pull/{stream}`.
+/// The sync API: `POST /sync/v1/enroll`, `POST /sync/v1/push`, `GET /sync/v1/pull/{stream}`,
+/// `POST /sync/v1/report`.
 struct SyncRoutes: Sendable {
     let store: CentralStore
 
@@ -17,6 +18,7 @@ struct SyncRoutes: Sendable {
         group.post("enroll") { request, context in try await enroll(request, context: context) }
         group.post("push") { request, context in try await push(request, context: context) }
         group.get("pull/{stream}") { request, context in try await pull(request, context: context) }
+        group.post("report") { request, context in try await report(request, context: context) }
     }
 
     /// Enrols a device with a one-time code (unsigned: the device has no id yet).
@@ -55,6 +57,23 @@ struct SyncRoutes: Sendable {
                 metadata: metadata.merging([LogKey.ackedSeq.rawValue: "\(gap.expectedSeq - 1)"]) { $1 })
             return try SyncJSON.response(GapAnswer(gap), status: .conflict)
         }
+    }
+
+    /// Keeps a device's report on its own outbox: 204.
+    private func report(_ request: Request, context: CentralRequestContext) async throws -> Response {
+        let signed = try await SignedRequest(request, context: context, store: store, action: "report")
+        guard let report = try? SyncJSON.decoder().decode(DeviceReport.self, from: Data(signed.body.readableBytesView)),
+            report.pendingCount >= 0, report.rejectedCount >= 0, (report.lastError?.count ?? 0) <= 500,
+            report.softwareVersion.count <= 64
+        else { throw SyncAPIError.badRequest("报告格式无效") }
+        try await store.record(report, from: signed.device)
+        context.logger.debug(
+            "Report recorded",
+            metadata: [
+                LogKey.device.rawValue: "\(signed.device.deviceID)", LogKey.point.rawValue: "\(signed.device.pointID)",
+                LogKey.operations.rawValue: "\(report.pendingCount)",
+            ])
+        return Response(status: .noContent)
     }
 
     /// One page of a stream; the catalogue answers 304 to an `If-None-Match` of the same page.

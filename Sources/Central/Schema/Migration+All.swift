@@ -3,7 +3,7 @@
 
 extension Migration {
     /// Every migration, in version order.
-    static let all: [Migration] = [initialSchema]
+    static let all: [Migration] = [initialSchema, deviceReports]
 
     /// Points, enrolment, devices, the per-device ledger, cases with their status log, the catalogue,
     /// bookings, ratings, day statistics, the audit log and the server's settings (epoch, data-key fingerprint).
@@ -177,5 +177,22 @@ extension Migration {
             )
             """,
             "CREATE INDEX audit_log_device ON audit_log (device_id, at)",
+        ])
+
+    /// What each device last reported about its own outbox (`POST /sync/v1/report`): its backlog, its oldest
+    /// pending operation's age and its last error, so `kiosk-central devices` flags an online point that is
+    /// behind.
+    static let deviceReports = Migration(
+        version: 2, name: "device reports",
+        statements: [
+            """
+            ALTER TABLE devices
+                ADD COLUMN reported_at timestamptz,
+                ADD COLUMN reported_pending integer,
+                ADD COLUMN reported_oldest_pending_at timestamptz,
+                ADD COLUMN reported_rejected integer,
+                ADD COLUMN reported_last_error text,
+                ADD COLUMN software_version text
+            """
         ])
 }

@@ -154,15 +154,23 @@ extension CentralStore {
     public func devices() async throws -> [DeviceSummary] {
         var devices: [DeviceSummary] = []
         let rows = try await client.query(
-            "SELECT device_id, label, point_id, last_seq, last_seen, revoked_at FROM devices ORDER BY point_id, device_id",
-            logger: logger)
-        for try await (id, label, point, lastSeq, lastSeen, revokedAt) in rows.decode(
-            (String, String, String, Int64, Date?, Date?).self)
+            """
+            SELECT device_id, label, point_id, last_seq, last_seen, revoked_at, reported_at, reported_pending,
+                reported_oldest_pending_at, reported_rejected, reported_last_error, software_version
+            FROM devices ORDER BY point_id, device_id
+            """, logger: logger)
+        for try await (id, label, point, lastSeq, lastSeen, revokedAt, reportedAt, pending, oldest, rejected, error, version)
+            in rows.decode((String, String, String, Int64, Date?, Date?, Date?, Int?, Date?, Int?, String?, String?).self)
         {
+            let report = reportedAt.map { at in
+                DeviceSummary.Report(
+                    at: at, pendingCount: pending ?? 0, oldestPendingAt: oldest, rejectedCount: rejected ?? 0, lastError: error,
+                    softwareVersion: version)
+            }
             devices.append(
                 DeviceSummary(
-                    deviceID: id, label: label, pointID: point, lastSeq: lastSeq, lastSeen: lastSeen,
-                    revokedAt: revokedAt))
+                    deviceID: id, label: label, pointID: point, lastSeq: lastSeq, lastSeen: lastSeen, revokedAt: revokedAt,
+                    report: report))
         }
         return devices
     }

@@ -17,8 +17,27 @@ public struct DeviceSummary: Sendable, Hashable {
     public let lastSeen: Date?
     /// When it was revoked, or `nil`.
     public let revokedAt: Date?
+    /// What the device last said about its own outbox, or `nil` before its first report.
+    public let report: Report?
 
-    /// Whether the device has not synced since `limit` before `now` (or never): its point is behind.
+    /// A device's last report on its outbox (`POST /sync/v1/report`).
+    public struct Report: Sendable, Hashable {
+        /// When it came.
+        public let at: Date
+        /// Operations the device holds that the server has not acknowledged.
+        public let pendingCount: Int
+        /// When the oldest of them was created (device clock).
+        public let oldestPendingAt: Date?
+        /// Operations the server rejected.
+        public let rejectedCount: Int
+        /// The device's last sync error.
+        public let lastError: String?
+        /// The device's software version.
+        public let softwareVersion: String?
+    }
+
+    /// Whether the device's point is behind: it has not synced since `limit` before `now` (or never), or it
+    /// reported an operation pending for longer than `limit`.
     /// - Parameters:
     ///   - now: The clock.
     ///   - limit: How long a device may stay silent.
@@ -26,6 +45,7 @@ public struct DeviceSummary: Sendable, Hashable {
     public func isBehind(now: Date, limit: TimeInterval) -> Bool {
         guard revokedAt == nil else { return false }
         guard let lastSeen else { return true }
+        if let oldest = report?.oldestPendingAt, now.timeIntervalSince(oldest) > limit { return true }
         return now.timeIntervalSince(lastSeen) > limit
     }
 }
