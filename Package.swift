@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "SyncProtocol", targets: ["SyncProtocol"]),
         .library(name: "Central", targets: ["Central"]),
         .library(name: "SyncClient", targets: ["SyncClient"]),
+        .library(name: "Menu", targets: ["Menu"]),
         .executable(name: "kiosk-central", targets: ["kiosk-central"]),
         .library(name: "Printing", targets: ["Printing"]),
         .library(name: "PrinterLink", targets: ["PrinterLink"]),
@@ -131,6 +132,14 @@ let package = Package(
         ),
         // The data key: keyed hashes of ID numbers and AES-GCM sealing of identities at rest.
         .target(name: "PersonalData", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The touchscreen text menu: terminal, layout and screens; a client of the daemon's API.
+        .target(
+            name: "Menu",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Pure queue logic: numbering, priorities, calling policy, estimates, alarms. No I/O.
         .target(
             name: "Queue",
@@ -207,6 +216,7 @@ let package = Package(
         .testTarget(name: "PersonalDataTests", dependencies: ["PersonalData"]),
         .testTarget(name: "ReaderTests", dependencies: ["DeviceCatalog", "IDCard", "KioskTesting", "Reader"], exclude: ["Fixtures"]),
         .testTarget(name: "QueueTests", dependencies: ["Queue"]),
+        .testTarget(name: "MenuTests", dependencies: ["Menu"]),
         .testTarget(
             name: "CentralTests",
             dependencies: [
