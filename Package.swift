@@ -206,6 +206,7 @@ let package = Package(
         .target(
             name: "KioskTesting",
             dependencies: [
+                "Menu",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
