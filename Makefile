@@ -102,7 +102,8 @@ build: deps
 run: build $(if $(filter local,$(CENTRAL)),central-db)
 ifeq ($(CENTRAL),local)
 	@# Everything runs in the background and the shell waits, so Ctrl-C (or a SIGTERM to make) reaches the
-	@# trap at once; on the way out the daemon, kiosk-central and the cluster stop, in that order.
+	@# trap at once; on the way out the daemon, kiosk-central and the cluster stop, in that order (kiosk-central
+	@# runs in its own session, so the terminal's SIGINT does not stop it before the daemon's last push).
 	@bin=$$($(SWIFT) build --show-bin-path $(SWIFT_BUILD_FLAGS)); \
 	export PGHOST="$(CENTRAL_DIR)/postgres" PGPORT=$(CENTRAL_PG_PORT) PGUSER=kiosk-central PGDATABASE=kiosk-central; \
 	central() { "$$bin/kiosk-central" "$$@" --data-key "$(CENTRAL_DIR)/data.key"; }; \
@@ -126,7 +127,7 @@ ifeq ($(CENTRAL),local)
 	"$$bin/kioskd" config demo-catalogue > "$(CENTRAL_DIR)/demo-catalogue.json"; \
 	central catalogue import "$(CENTRAL_DIR)/demo-catalogue.json"; \
 	echo "run: starting kiosk-central on $$server (log: $(CENTRAL_DIR)/central.log)"; \
-	"$$bin/kiosk-central" run --host 127.0.0.1 --port $(CENTRAL_PORT) --data-key "$(CENTRAL_DIR)/data.key" \
+	setsid "$$bin/kiosk-central" run --host 127.0.0.1 --port $(CENTRAL_PORT) --data-key "$(CENTRAL_DIR)/data.key" \
 		--log-level info >>"$(CENTRAL_DIR)/central.log" 2>&1 & central_pid=$$!; \
 	for (( tries = 0; ; tries++ )); do \
 		(exec 3<>/dev/tcp/127.0.0.1/$(CENTRAL_PORT)) 2>/dev/null && break; \
@@ -158,6 +159,8 @@ endif
 # The local central server's PostgreSQL 15 cluster in $(CENTRAL_DIR)/postgres: created once (owned by postgres
 # when make runs as root; trust authentication, on its unix socket there and 127.0.0.1 only), started unless it
 # runs, with the kiosk-central role and database. Reusable for kiosk-central commands by hand (see README).
+# The server outlives make, so it gets none of the descriptors make inherited beyond 0–2 (a caller waiting for
+# one of them to close, as Foundation's Process does for its child, would otherwise wait for the server).
 central-db:
 	@pg="$(CENTRAL_DIR)/postgres"; socket="$$pg/.s.PGSQL.$(CENTRAL_PG_PORT)"; \
 	if (( $${#socket} > 107 )); then \
@@ -180,8 +183,9 @@ central-db:
 	if $(PG_AS_OWNER) $(PG_BINDIR)/pg_ctl status -D "$$pg/data" >/dev/null; then \
 		echo "central-db: PostgreSQL already runs in $$pg"; \
 	else \
-		$(PG_AS_OWNER) $(PG_BINDIR)/pg_ctl start -D "$$pg/data" -s -w -t 60 -l "$$pg/server.log" \
-			-o "-p $(CENTRAL_PG_PORT) -k '$$pg' -c listen_addresses=127.0.0.1" \
+		( for fd in /proc/$$BASHPID/fd/*; do fd=$${fd##*/}; if (( fd > 2 )); then eval "exec $$fd>&-"; fi; done; \
+		exec $(PG_AS_OWNER) $(PG_BINDIR)/pg_ctl start -D "$$pg/data" -s -w -t 60 -l "$$pg/server.log" \
+			-o "-p $(CENTRAL_PG_PORT) -k '$$pg' -c listen_addresses=127.0.0.1" ) \
 			|| { echo "central-db: PostgreSQL did not start (is port $(CENTRAL_PG_PORT) taken? CENTRAL_PG_PORT=…):"; \
 				tail -n 5 "$$pg/server.log"; exit 1; }; \
 		echo "central-db: PostgreSQL 15 listens on $$socket and 127.0.0.1:$(CENTRAL_PG_PORT)"; \
