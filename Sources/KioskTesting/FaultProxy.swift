@@ -67,6 +67,8 @@ public final class FaultProxy: Sendable {
         var stopped = false
         /// Raised by ``endConnections()``: connections accepted in an earlier generation end.
         var generation = 0
+        /// Open connections by the generation they were accepted in.
+        var open: [Int: Int] = [:]
     }
 
     /// The loopback port clients connect to.
@@ -109,10 +111,18 @@ public final class FaultProxy: Sendable {
         state.withLock { $0.statistics }
     }
 
-    /// Ends every open connection within one poll interval (100 ms) by closing both of its sockets; the proxy
-    /// keeps accepting new ones, which meet the current fault.
-    public func endConnections() {
-        state.withLock { $0.generation += 1 }
+    /// Ends every open connection by closing both of its sockets, and returns once they are closed (within one
+    /// poll interval, 100 ms); the proxy keeps accepting new connections, which meet the current fault.
+    /// - Throws: `CancellationError` when cancelled while waiting.
+    public func endConnections() async throws {
+        let current = state.withLock { state in
+            state.generation += 1
+            return state.generation
+        }
+        let deadline = ContinuousClock.now + .seconds(2)
+        while state.withLock({ $0.open.contains { $0.key < current && $0.value > 0 } }), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 
     /// Stops accepting and ends every connection (within one poll interval, 100 ms).
@@ -140,9 +150,13 @@ public final class FaultProxy: Sendable {
             }
             let (fault, generation) = state.withLock { state in
                 state.statistics.connections += 1
+                state.open[state.generation, default: 0] += 1
                 return (state.fault, state.generation)
             }
-            Thread { self.serve(client, fault: fault, generation: generation) }.start()
+            Thread {
+                self.serve(client, fault: fault, generation: generation)
+                self.state.withLock { $0.open[generation, default: 1] -= 1 }
+            }.start()
         }
         system_close(listener)
     }

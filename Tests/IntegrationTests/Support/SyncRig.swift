@@ -137,9 +137,9 @@ final class SyncRig {
 
     /// Sets the proxy's fault and ends its open connections, so the kiosk's next request (its HTTP client keeps
     /// connections alive) meets the fault.
-    func setFault(_ fault: FaultProxy.Fault) {
+    func setFault(_ fault: FaultProxy.Fault) async throws {
         proxy.setFault(fault)
-        proxy.endConnections()
+        try await proxy.endConnections()
     }
 
     /// How many of these cases the server holds.
