@@ -17,13 +17,19 @@ public final class DaemonProcess: @unchecked Sendable {
     private let process: Process
 
     /// The `kioskd` binary built by `swift build`, found from this source file's location.
-    public static var binary: URL {
+    public static var binary: URL { builtExecutable(named: "kioskd") }
+
+    /// An executable product built by `swift build` in this package (`.build/debug`, else `.build/release`),
+    /// found from this source file's location.
+    /// - Parameter name: The product's name, e.g. `kiosk-central`.
+    /// - Returns: Its path (the debug one when neither exists, so the launch error names it).
+    public static func builtExecutable(named name: String) -> URL {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
         for configuration in ["debug", "release"] {
-            let candidate = root.appendingPathComponent(".build/\(configuration)/kioskd")
+            let candidate = root.appendingPathComponent(".build/\(configuration)/\(name)")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        return root.appendingPathComponent(".build/debug/kioskd")
+        return root.appendingPathComponent(".build/debug/\(name)")
     }
 
     /// Starts `kioskd run` and waits until `/healthz` answers.
@@ -32,10 +38,12 @@ public final class DaemonProcess: @unchecked Sendable {
     ///   - config: A TOML file, or `nil` for the built-in demo hall.
     ///   - logFile: Where standard error goes (appended).
     ///   - port: The port; a free one when `nil`.
-    /// - Throws: when the process exits or does not answer within 20 seconds.
     ///   - environment: Extra environment variables (e.g. `NOTIFY_SOCKET`), added to this process's own.
+    ///   - arguments: More `kioskd run` options, e.g. `["--sync-server", url]`.
+    /// - Throws: when the process exits or does not answer within 20 seconds.
     public init(
-        database: URL, config: URL? = nil, logFile: URL, port: Int? = nil, environment: [String: String] = [:]
+        database: URL, config: URL? = nil, logFile: URL, port: Int? = nil, environment: [String: String] = [:],
+        arguments extraArguments: [String] = []
     ) async throws {
         let port = try port ?? FreePort.find()
         baseURL = URL(string: "http://127.0.0.1:\(port)")!
@@ -52,6 +60,7 @@ public final class DaemonProcess: @unchecked Sendable {
             "run", "--listen", "127.0.0.1:\(port)", "--database", database.path, "--data-key", dataKey.path, "--log-level", "debug",
         ]
         if let config { arguments += ["--config", config.path] }
+        arguments += extraArguments
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, extra in extra }
         process.standardError = log

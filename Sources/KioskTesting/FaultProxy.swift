@@ -12,7 +12,8 @@ import Synchronization
 /// that must survive a bad link: the kiosk's sync client between the kiosk and the central server.
 ///
 /// The fault is read when a connection is accepted, so ``setFault(_:)`` changes what the next connections see
-/// while earlier ones keep theirs. Each connection is served by a thread of its own that polls both sockets
+/// while earlier ones keep theirs; ``endConnections()`` closes the earlier ones, so that a client that keeps its
+/// connections alive meets the new fault with its next request. Each connection is served by a thread of its own that polls both sockets
 /// (never a cooperative thread); ``stop()`` closes the listener, and every connection ends within 100 ms.
 public final class FaultProxy: Sendable {
     /// A direction of a proxied connection.
@@ -35,6 +36,9 @@ public final class FaultProxy: Sendable {
         case reset(after: Int, of: Direction)
         /// Forwards the first `after` bytes of one direction, then closes both sockets normally (FIN).
         case cut(after: Int, of: Direction)
+        /// Forwards the first `after` bytes of one direction, then forwards nothing more and keeps both sockets
+        /// open until the client closes: with `.request`, a body in flight that the server waits for.
+        case stall(after: Int, of: Direction)
         /// Forwards the whole request, reads the server's whole HTTP response, then closes the client's socket
         /// without sending any of it: the server committed, and the acknowledgement is lost.
         case dropResponseAfterRequest
@@ -53,12 +57,18 @@ public final class FaultProxy: Sendable {
         public var responseBytes = 0
         /// Complete responses read from the server and dropped (``Fault/dropResponseAfterRequest``).
         public var droppedResponses = 0
+        /// Connections that reached their ``Fault/stall(after:of:)`` limit and stopped forwarding.
+        public var stalledConnections = 0
     }
 
     private struct State {
         var fault: Fault = .pass
         var statistics = Statistics()
         var stopped = false
+        /// Raised by ``endConnections()``: connections accepted in an earlier generation end.
+        var generation = 0
+        /// Open connections by the generation they were accepted in.
+        var open: [Int: Int] = [:]
     }
 
     /// The loopback port clients connect to.
@@ -101,6 +111,20 @@ public final class FaultProxy: Sendable {
         state.withLock { $0.statistics }
     }
 
+    /// Ends every open connection by closing both of its sockets, and returns once they are closed (within one
+    /// poll interval, 100 ms); the proxy keeps accepting new connections, which meet the current fault.
+    /// - Throws: `CancellationError` when cancelled while waiting.
+    public func endConnections() async throws {
+        let current = state.withLock { state in
+            state.generation += 1
+            return state.generation
+        }
+        let deadline = ContinuousClock.now + .seconds(2)
+        while state.withLock({ $0.open.contains { $0.key < current && $0.value > 0 } }), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
     /// Stops accepting and ends every connection (within one poll interval, 100 ms).
     public func stop() {
         let wasStopped = state.withLock { state in
@@ -112,6 +136,11 @@ public final class FaultProxy: Sendable {
 
     private var isStopped: Bool { state.withLock { $0.stopped } }
 
+    /// Whether a connection accepted in `generation` may go on: the proxy runs and no ``endConnections()`` came.
+    private func isLive(_ generation: Int) -> Bool {
+        state.withLock { !$0.stopped && $0.generation == generation }
+    }
+
     private func acceptConnections() {
         while true {
             let client = system_accept(listener)
@@ -119,22 +148,27 @@ public final class FaultProxy: Sendable {
                 if client >= 0 { system_close(client) }
                 break
             }
-            let fault = state.withLock { state in
+            let (fault, generation) = state.withLock { state in
                 state.statistics.connections += 1
-                return state.fault
+                state.open[state.generation, default: 0] += 1
+                return (state.fault, state.generation)
             }
-            Thread { self.serve(client, fault: fault) }.start()
+            Thread {
+                self.serve(client, fault: fault, generation: generation)
+                self.state.withLock { $0.open[generation, default: 1] -= 1 }
+            }.start()
         }
         system_close(listener)
     }
 
-    private func serve(_ client: CInt, fault: Fault) {
+    private func serve(_ client: CInt, fault: Fault, generation: Int) {
         if fault == .hang {
-            drainUntilClosed(client)
+            drainUntilClosed(client, generation: generation)
             return
         }
         if let limit = fault.limit(of: .request), limit.bytes == 0 {
-            end(client, nil, reset: limit.reset)
+            if limit.ending == .stall { return drainUntilClosed(client, generation: generation) }
+            end(client, nil, reset: limit.ending == .reset)
             return
         }
         let server = system_connect(to: targetHost, port: targetPort)
@@ -142,13 +176,13 @@ public final class FaultProxy: Sendable {
             system_closeWithReset(client)
             return
         }
-        forward(client, server, fault: fault)
+        forward(client, server, fault: fault, generation: generation)
     }
 
-    /// Reads and discards what the client sends until it closes or the proxy stops.
-    private func drainUntilClosed(_ client: CInt) {
+    /// Reads and discards what the client sends until it closes, the proxy stops or the connection is ended.
+    private func drainUntilClosed(_ client: CInt, generation: Int) {
         var buffer = [UInt8](repeating: 0, count: 16_384)
-        while !isStopped {
+        while isLive(generation) {
             guard system_pollReadable([client], milliseconds: 100)[0] else { continue }
             let count = buffer.withUnsafeMutableBytes { system_read(client, $0) }
             if count <= 0 { break }
@@ -156,11 +190,11 @@ public final class FaultProxy: Sendable {
         system_close(client)
     }
 
-    private func forward(_ client: CInt, _ server: CInt, fault: Fault) {
+    private func forward(_ client: CInt, _ server: CInt, fault: Fault, generation: Int) {
         var buffer = [UInt8](repeating: 0, count: 65_536)
         var forwarded: [Direction: Int] = [.request: 0, .response: 0]
         var heldResponse = ResponseEnd()
-        while !isStopped {
+        while isLive(generation) {
             let ready = system_pollReadable([client, server], milliseconds: 100)
             for (direction, source, sink) in [(Direction.request, client, server), (.response, server, client)]
             where ready[direction == .request ? 0 : 1] {
@@ -182,7 +216,10 @@ public final class FaultProxy: Sendable {
                 record(allowed, direction)
                 if failed != 0 { return end(client, server, reset: false) }
                 if let limit, forwarded[direction, default: 0] >= limit.bytes {
-                    return end(client, server, reset: limit.reset)
+                    guard limit.ending == .stall else { return end(client, server, reset: limit.ending == .reset) }
+                    state.withLock { $0.statistics.stalledConnections += 1 }
+                    drainUntilClosed(client, generation: generation)
+                    return system_close(server)
                 }
             }
         }
@@ -205,11 +242,22 @@ public final class FaultProxy: Sendable {
 }
 
 extension FaultProxy.Fault {
-    /// How many bytes of `direction` pass before the connection ends, and whether it ends with a reset.
-    fileprivate func limit(of direction: FaultProxy.Direction) -> (bytes: Int, reset: Bool)? {
+    /// What happens once a limited direction's bytes have passed.
+    fileprivate enum Ending {
+        /// Both sockets close, the client's with a TCP RST.
+        case reset
+        /// Both sockets close normally.
+        case close
+        /// Nothing more is forwarded; the sockets stay open until the client closes.
+        case stall
+    }
+
+    /// How many bytes of `direction` pass, and how the connection ends or stalls after them.
+    fileprivate func limit(of direction: FaultProxy.Direction) -> (bytes: Int, ending: Ending)? {
         switch self {
-        case .reset(let bytes, let limited) where limited == direction: (bytes, true)
-        case .cut(let bytes, let limited) where limited == direction: (bytes, false)
+        case .reset(let bytes, let limited) where limited == direction: (bytes, .reset)
+        case .cut(let bytes, let limited) where limited == direction: (bytes, .close)
+        case .stall(let bytes, let limited) where limited == direction: (bytes, .stall)
         default: nil
         }
     }

@@ -99,6 +99,27 @@ public final class PrivatePostgres: Sendable {
         try await psql(database: "postgres", "CREATE DATABASE \(name)")
     }
 
+    /// Writes a backup of a database (`pg_dump`, custom format) to a file.
+    /// - Parameters:
+    ///   - database: The database.
+    ///   - file: The backup file to write.
+    /// - Throws: ``KioskTestingError/Code/launchFailed`` with `pg_dump`'s output.
+    public func backUp(database: String, to file: URL) async throws {
+        try await run("pg_dump", ["--format=custom", "--file", file.path, database])
+    }
+
+    /// Replaces a database by a backup from ``backUp(database:to:)``, as an operator restoring an older backup
+    /// would: drops it (forcing its connections out), creates it empty and runs `pg_restore`.
+    /// - Parameters:
+    ///   - database: The database.
+    ///   - file: The backup file.
+    /// - Throws: ``KioskTestingError/Code/launchFailed`` with the failing tool's output.
+    public func restore(database: String, from file: URL) async throws {
+        try await psql(database: "postgres", "DROP DATABASE \(database) WITH (FORCE)")
+        try await createDatabase(database)
+        try await run("pg_restore", ["--exit-on-error", "--dbname", database, file.path])
+    }
+
     /// Runs SQL with `psql` (stopping at the first error) and returns its unaligned, tuples-only output.
     /// - Parameters:
     ///   - database: The database.
