@@ -11,11 +11,14 @@ import SyncProtocol
 /// The sync API: `POST /sync/v1/enroll`, `POST /sync/v1/push`, `GET /sync/v1/pull/{stream}`.
 struct SyncRoutes: Sendable {
     let store: CentralStore
+    let pushAdmission: PushAdmission
 
     func register(on router: Router<CentralRequestContext>) {
         let group = router.group("sync/v1")
         group.post("enroll") { request, context in try await enroll(request, context: context) }
-        group.post("push") { request, context in try await push(request, context: context) }
+        group.group().add(middleware: PushAdmissionMiddleware(pushAdmission)).post("push") { request, context in
+            try await push(request, context: context)
+        }
         group.get("pull/{stream}") { request, context in try await pull(request, context: context) }
     }
 
