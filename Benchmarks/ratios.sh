@@ -114,3 +114,33 @@ ratio "HTTP vs in-process: call next p50 (10 waiting)" HTTP:CallNext 50 Queue:Ca
 ratio "HTTP vs in-process: take ticket p99" HTTP:TakeTicket 99 Queue:TakeTicket 99 "close to 1" ""
 wire_ratio "card read processing p99 / wire time of 1295 bytes at 115200 baud (112.4 ms)" \
     Card:DecodeValidateMaskSeal 99 "$card_read_wire_ns" "< 1%" 1
+
+# pair LABEL NAME UNIT DIVISOR KIND AIM-TEXT AIM-LIMIT -> one row of a figure measured beside its baseline in the
+# same process (custom metrics `ours` and `baseline`, p50), each shown divided by DIVISOR in UNIT, and the ratio
+# ours / baseline. KIND `min` wants the ratio at least AIM-LIMIT, `max` at most; empty AIM-LIMIT only reports.
+pair() {
+    local ours baseline
+    ours=$(value "$2" ours 50)
+    baseline=$(value "$2" baseline 50)
+    if [[ -z $ours || -z $baseline || $baseline == 0 ]]; then
+        printf '%-44s %12s %12s %8s   %s\n' "$1" "-" "-" "-" "$6 (missing export)"
+        return
+    fi
+    awk -v o="$ours" -v b="$baseline" -v d="$4" -v u="$3" -v l="$1" -v k="$5" -v a="$6" -v m="$7" 'BEGIN {
+        r = o / b
+        verdict = ""
+        if (m != "") verdict = ((k == "min" ? r >= m : r <= m) ? "  ok" : "  MISSES AIM")
+        printf "%-44s %12s %12s %8.2f   %s%s\n", l, sprintf("%.1f %s", o / d, u), sprintf("%.1f %s", b / d, u), r, a, verdict
+    }'
+}
+
+echo
+echo "Sync figures (ours beside its baseline in the same process and run; p50 of the iterations)"
+printf '%-44s %12s %12s %8s   %s\n' "" "ours" "baseline" "ratio" "aim"
+pair "push ingest, 16 kiosks × 150 cases / raw INSERT" Sync:Ingest/16x150 "krow/s" 1000 min "≥ 0.5" 0.5
+pair "reconnect storm drain, jitter / no jitter" Sync:ReconnectStorm/4000x25 "s" 1000 max "< 1" 1
+pair "local capture / bare durable 1-row commit" Capture:CaseVsRawCommit "µs" 1000 max "≤ 2" 2
+pair "server RSS, 4000 kiosks polling / idle" Sync:PollingMemory/4000 "MB" 1000000 max "reported" ""
+storm_refusals=$(value Sync:ReconnectStorm/4000x25 oursRefusals 50)
+storm_baseline_refusals=$(value Sync:ReconnectStorm/4000x25 baselineRefusals 50)
+printf '%-44s %12s %12s\n' "reconnect storm: pushes refused with 429" "${storm_refusals:--}" "${storm_baseline_refusals:--}"

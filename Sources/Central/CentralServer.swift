@@ -12,7 +12,8 @@ public enum CentralServer {
     /// Where and how to listen.
     ///
     /// - Configuration keys: `host` (string, default `127.0.0.1`), `port` (int, 8443; 0 picks a free one),
-    ///   `tls` (`TLSConfiguration?`, none; required unless `host` is a loopback address).
+    ///   `tls` (`TLSConfiguration?`, none; required unless `host` is a loopback address), `pushAdmission`
+    ///   (``PushAdmission``, at most 64 pushes at once, `Retry-After: 1` above that).
     public struct Configuration: Sendable {
         /// The address to bind.
         public var host: String = "127.0.0.1"
@@ -20,6 +21,8 @@ public enum CentralServer {
         public var port: Int = 8443
         /// The server certificate and key; `nil` for plain HTTP on loopback.
         public var tls: TLSConfiguration?
+        /// How many pushes are handled at once, and what a refused one is told.
+        public var pushAdmission = PushAdmission()
 
         /// Creates a configuration with the defaults.
         public init() {}
@@ -43,7 +46,7 @@ public enum CentralServer {
     ) throws -> some ApplicationProtocol {
         let router = Router(context: CentralRequestContext.self)
         router.add(middleware: SyncErrorMiddleware())
-        SyncRoutes(store: store).register(on: router)
+        SyncRoutes(store: store, pushAdmission: configuration.pushAdmission).register(on: router)
         let server: HTTPServerBuilder
         if let tls = configuration.tls {
             server = try .tls(.http1(), tlsConfiguration: tls)

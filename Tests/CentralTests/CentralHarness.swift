@@ -26,8 +26,11 @@ struct CentralHarness: Sendable {
     let baseURL: URL
     let log: CapturedLog
 
-    /// Runs `body` against a fresh server, then stops it.
-    static func with(database: String? = nil, _ body: @Sendable (CentralHarness) async throws -> Void) async throws {
+    /// Runs `body` against a fresh server with `configuration` (on a free port), then stops it.
+    static func with(
+        database: String? = nil, configuration: CentralServer.Configuration = CentralServer.Configuration(),
+        _ body: @Sendable (CentralHarness) async throws -> Void
+    ) async throws {
         let cluster = try #require(PrivatePostgresTrait.cluster)
         let name = database ?? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         if database == nil { try await cluster.createDatabase(name) }
@@ -45,7 +48,7 @@ struct CentralHarness: Sendable {
             try await Migrator.migrate(client, logger: logger)
             let store = try await CentralStore.open(client: client, dataKeyPath: keyPath, logger: logger)
             let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-            var configuration = CentralServer.Configuration()
+            var configuration = configuration
             configuration.port = 0
             let application = try CentralServer.makeApplication(
                 store: store, configuration: configuration, logger: logger,

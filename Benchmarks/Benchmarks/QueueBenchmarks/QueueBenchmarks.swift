@@ -44,14 +44,7 @@ let benchmarks: @Sendable () -> Void = {
     // MARK: Baseline
 
     Benchmark("Baseline:RawSQLiteInsertCommit", configuration: durable) { (_: Benchmark, pool: DatabasePool) throws in
-        try pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO ticket (service_day, number, sequence, business, priority, status, taken_at, detail)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: ["2026-03-02", "A00000001", 1, "social-security", "normal", "waiting", 1_772_413_200.0, "{}"])
-        }
+        try RawSQLite.insertOneRow(into: pool)
     } setup: {
         try RawSQLite.open(in: scratch.makeDirectory())
     }
@@ -112,6 +105,10 @@ let benchmarks: @Sendable () -> Void = {
     // MARK: Card reads (CardReadBenchmarks.swift)
 
     cardReadBenchmarks(scratch: scratch)
+
+    // MARK: Case capture (CaptureBenchmarks.swift)
+
+    captureBenchmarks(scratch: scratch)
 
     // MARK: HTTP (a real `kioskd run` process, one keep-alive connection)
 
@@ -257,6 +254,18 @@ enum RawSQLite {
                     """)
         }
         return pool
+    }
+
+    /// Inserts one ticket row in its own durable transaction.
+    static func insertOneRow(into pool: DatabasePool) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO ticket (service_day, number, sequence, business, priority, status, taken_at, detail)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: ["2026-03-02", "A00000001", 1, "social-security", "normal", "waiting", 1_772_413_200.0, "{}"])
+        }
     }
 }
 

@@ -12,11 +12,14 @@ import SyncProtocol
 /// `POST /sync/v1/report`.
 struct SyncRoutes: Sendable {
     let store: CentralStore
+    let pushAdmission: PushAdmission
 
     func register(on router: Router<CentralRequestContext>) {
         let group = router.group("sync/v1")
         group.post("enroll") { request, context in try await enroll(request, context: context) }
-        group.post("push") { request, context in try await push(request, context: context) }
+        group.group().add(middleware: PushAdmissionMiddleware(pushAdmission)).post("push") { request, context in
+            try await push(request, context: context)
+        }
         group.get("pull/{stream}") { request, context in try await pull(request, context: context) }
         group.post("report") { request, context in try await report(request, context: context) }
     }
