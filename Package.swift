@@ -258,7 +258,8 @@ let package = Package(
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "Daemon", "DeviceCatalog", "IDCard", "KioskTesting", "PersonalData", "Printing", "PrintTesting", "Queue", "Reader", "Store",
+                "Daemon", "DeviceCatalog", "IDCard", "KioskConfiguration", "KioskTesting", "PersonalData", "Printing", "PrintTesting", "Queue",
+                "Reader", "Store", "SyncProtocol",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

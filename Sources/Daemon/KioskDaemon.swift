@@ -168,8 +168,8 @@ public struct KioskDaemon: Sendable {
         var photoDecoder: PhotoDecoder? = nil
     }
 
-    /// The API's router: pages, public queue routes, card routes, window routes, agents' case routes and the
-    /// event stream.
+    /// The API's router: pages, public queue routes (tickets, ratings, bookings), card routes, window routes,
+    /// agents' case routes and the event stream.
     static func makeRouter(
         hall: HallService, broadcaster: EventBroadcaster, tokens: [String: String], assets: PageAssets, cards: Cards,
         printer: TicketPrinter?, cases: CaseService, sync: SyncLink = .off
@@ -177,7 +177,10 @@ public struct KioskDaemon: Sendable {
         let router = Router(context: KioskRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         PageRoutes(hall: hall, assets: assets, version: version).register(on: router)
-        QueueRoutes(hall: hall, desk: cards.desk, dataKey: cards.dataKey, printer: printer).register(on: router)
+        let issuer = TicketIssuer(hall: hall, desk: cards.desk, dataKey: cards.dataKey, printer: printer)
+        QueueRoutes(hall: hall, issuer: issuer).register(on: router)
+        TicketRatingRoute(hall: hall).register(on: router)
+        BookingRoutes(hall: hall, cases: cases, checkIn: BookingCheckIn(issuer: issuer, cases: cases)).register(on: router)
         CardRoutes(
             desk: cards.desk, emulator: cards.emulator, photoDecoder: cards.photoDecoder, configuration: hall.configuration
         ).register(on: router)

@@ -20,6 +20,7 @@ enum LogKey: String {
     case seq = "case.seq"
     case matter = "case.matter"
     case matters = "case.matters"
+    case bookings = "case.bookings"
     case agent = "case.agent"
     case remainingAttempts = "case.agent.remaining"
     case purged = "case.purged"

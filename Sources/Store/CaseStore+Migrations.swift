@@ -109,4 +109,14 @@ extension CaseStore {
                 INSERT INTO counter (name, value) VALUES ('rating_event', 0), ('statistics_day', 0);
                 """)
     }
+
+    /// The check-in columns of `booking` (migration `v7-booking-check-in`): `ticket_number`, the queue number
+    /// the booking was checked in with at this kiosk, and `checked_in_at`. A pulled change never touches them.
+    static func addBookingCheckIn(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE booking ADD COLUMN ticket_number TEXT;
+                ALTER TABLE booking ADD COLUMN checked_in_at REAL;
+                """)
+    }
 }

@@ -85,6 +85,8 @@ extension QueueStore {
         // What the sync client pulls (stream cursors, bookings, the server's notes on cases) and what the
         // queue forwards to the outbox (ratings, day statistics).
         migrator.registerMigration("v6-sync", migrate: CaseStore.createSyncTables)
+        // A booking checked in at the kiosk keeps the number it was given and when.
+        migrator.registerMigration("v7-booking-check-in", migrate: CaseStore.addBookingCheckIn)
         return migrator
     }()
 }

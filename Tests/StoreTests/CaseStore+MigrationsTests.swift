@@ -20,7 +20,7 @@ struct CaseStoreMigrationTests {
         }
         let store = try QueueStore(path: path)
         let identifiers = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(identifiers == ["v1-queue", "v2-partial-indexes", "v3-ticket-holder-key", "v4-meta", "v5-cases", "v6-sync"])
+        #expect(identifiers == ["v1-queue", "v2-partial-indexes", "v3-ticket-holder-key", "v4-meta", "v5-cases", "v6-sync", "v7-booking-check-in"])
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }

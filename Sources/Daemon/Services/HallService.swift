@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 public import Foundation
+import HTTPTypes
 import Logging
 public import Queue
 public import Store
@@ -130,7 +131,33 @@ public actor HallService {
         }
     }
 
+    /// Records a citizen's rating (好差评) of a ticket of the current service day at the kiosk, for the window
+    /// that finished it; once per ticket.
+    /// - Parameters:
+    ///   - number: The ticket's number.
+    ///   - level: The level chosen.
+    ///   - reason: An optional reason, at most 200 characters.
+    /// - Returns: The rated ticket.
+    /// - Throws: ``QueueError`` `unknownTicket`, `invalidArgument` (the reason is too long); ``APIError`` 409
+    ///   `not_finished`, `already_rated`.
+    public func rate(number: String, level: RatingLevel, reason: String?) throws -> Ticket {
+        try rollOverIfNeeded()
+        guard let ticket = engine.ticket(number: number), ticket.serviceDay == engine.serviceDay else {
+            throw QueueError(.unknownTicket, "今天没有 \(number) 号")
+        }
+        guard ticket.status == .finished, let window = ticket.window else {
+            throw APIError(.conflict, code: "not_finished", message: "这张号还没有办完，办完后再评价")
+        }
+        guard ticket.rating == nil else {
+            throw APIError(.conflict, code: "already_rated", message: "这张号已经评价过了，谢谢")
+        }
+        return try perform { try $0.rate(window: window, number: ticket.number, level: level, reason: reason, now: $1) }
+    }
+
     // MARK: Reading
+
+    /// The hall's clock now (tests move their own).
+    public nonisolated var currentTime: Date { now() }
 
     /// A consistent picture of the hall for one response.
     public struct Picture: Sendable {
