@@ -47,11 +47,11 @@ struct MenuScreenTests {
         menu.tap("home")
         if menu.state.elderly != elderly { menu.tap("mode") }
         menu.tap("take")
-        menu.tap("business:tax")
+        menu.tap("business:household")
         menu.tap("confirm")
         menu.fail(
-            .takeTicket(business: "tax", card: nil),
-            MenuError(.daemonRefused, "您今天已取过税务的号 E005，请留意叫号", apiCode: "already_has_ticket", status: 409, ticketNumber: "E005"))
+            .takeTicket(business: "household", card: nil),
+            MenuError(.daemonRefused, "您今天已取过户籍业务的号 B005，请留意叫号", apiCode: "already_has_ticket", status: 409, ticketNumber: "B005"))
         all.append(("notice, already has a ticket", menu.state))
         menu.tap("home")
 

@@ -1,6 +1,7 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
 import Testing
 @testable import Menu
 

@@ -7,7 +7,8 @@
 /// button's own key (`1`–`9`, `0`); Enter presses 确认 (or 完成, 继续); Backspace 删除; Escape 返回;
 /// the left and right arrows 上一页 and 下一页. Other characters are passed on as typed text.
 public struct ButtonResolver: Sendable {
-    private var pressed: String?
+    /// The button a finger is on, between press and release.
+    public private(set) var pressed: String?
 
     /// A resolver with no finger down.
     public init() {}

@@ -107,24 +107,37 @@ public struct MenuApp: Sendable {
         await client.shutdown()
     }
 
-    /// The loop's state: the machine, the frame on screen, the input parsing.
+    /// The loop's state: the machine, the frame laid out, what the terminal shows, the input parsing.
     private struct Loop {
+        /// A button under a finger: yellow with black text, at once on touch-down.
+        static let pressedStyle = TextStyle(foreground: .black, background: .yellow, bold: true)
+
         let session: TerminalSession
         var machine: MenuStateMachine
         var parser = InputParser()
         var resolver = ButtonResolver()
         var frame: ScreenLayout.Frame?
+        var shown: Canvas?
 
         mutating func render() {
             let content = MenuScreen.content(for: machine.state)
-            let next = ScreenLayout.frame(for: content, size: session.size, elderly: machine.state.elderly)
-            session.write(next.canvas.rendered(since: frame?.canvas))
-            frame = next
+            frame = ScreenLayout.frame(for: content, size: session.size, elderly: machine.state.elderly)
+            show()
         }
 
         mutating func redrawAll() {
-            frame = nil
+            shown = nil
             render()
+        }
+
+        /// Draws the frame, with the pressed button highlighted; only changed rows are written.
+        private mutating func show() {
+            guard var canvas = frame?.canvas else { return }
+            if let pressed = resolver.pressed, let rect = frame?.targets.first(where: { $0.id == pressed })?.rect {
+                canvas.restyle(rect, style: Self.pressedStyle)
+            }
+            session.write(canvas.rendered(since: shown))
+            shown = canvas
         }
 
         mutating func tick() -> [MenuAction] {
@@ -138,7 +151,11 @@ public struct MenuApp: Sendable {
         }
 
         private mutating func press(_ event: InputEvent) -> [MenuAction] {
-            guard let frame, let input = resolver.input(for: event, on: frame) else { return [] }
+            guard let frame else { return [] }
+            let wasPressed = resolver.pressed
+            let input = resolver.input(for: event, on: frame)
+            if resolver.pressed != wasPressed { show() }
+            guard let input else { return [] }
             return machine.handle(input, now: Date())
         }
     }

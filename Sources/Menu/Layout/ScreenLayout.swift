@@ -130,25 +130,23 @@ public enum ScreenLayout {
     private static func draw(_ button: Button, in rect: Rect, on canvas: inout Canvas, frame: inout Frame) {
         let style = button.isEnabled ? button.role.style : TextStyle(foreground: .grey, background: .slate)
         canvas.fill(rect, style: style)
-        // A long label wraps onto a second row when the button has one to spare; only then is it cut.
+        // Long labels and details wrap onto the rows the button has to spare; only then are they cut.
         let inside = Rect(column: rect.column + 1, row: rect.row, width: rect.width - 2, height: rect.height)
         var captionLines = button.caption.wrapped(toColumns: inside.width)
         if captionLines.count > rect.height {
             frame.overflow.append("label: \(button.label)")
             captionLines = Array(captionLines.prefix(rect.height))
         }
-        let showsDetail = button.detail != nil && rect.height >= captionLines.count + 1
-        if let detail = button.detail, !showsDetail { frame.overflow.append("detail: \(detail)") }
-        let detailLines = showsDetail ? 1 : 0
-        let firstRow = rect.row + (rect.height - captionLines.count - detailLines) / 2
-        for (offset, line) in captionLines.enumerated() {
-            canvas.writeCentered(line, in: inside, row: firstRow + offset, style: style)
+        var detailLines = button.detail?.wrapped(toColumns: inside.width) ?? []
+        if captionLines.count + detailLines.count > rect.height, let detail = button.detail {
+            frame.overflow.append("detail: \(detail)")
+            detailLines = Array(detailLines.prefix(rect.height - captionLines.count))
         }
-        if showsDetail, let detail = button.detail {
-            var detailStyle = style
-            detailStyle.bold = false
-            if detail.terminalWidth > inside.width { frame.overflow.append("detail: \(detail)") }
-            canvas.writeCentered(detail, in: inside, row: firstRow + captionLines.count, style: detailStyle)
+        let firstRow = rect.row + (rect.height - captionLines.count - detailLines.count) / 2
+        var detailStyle = style
+        detailStyle.bold = false
+        for (offset, line) in (captionLines + detailLines).enumerated() {
+            canvas.writeCentered(line, in: inside, row: firstRow + offset, style: offset < captionLines.count ? style : detailStyle)
         }
         guard button.isEnabled else { return }
         frame.targets.append((rect, button.id))

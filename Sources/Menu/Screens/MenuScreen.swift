@@ -12,7 +12,7 @@ public enum MenuScreen {
     public static func content(for state: MenuState) -> ScreenContent {
         if let countdown = state.idleCountdown { return idlePrompt(countdown: countdown, elderly: state.elderly) }
         var content = screen(for: state)
-        if state.pending != nil { content.lines.append(.init("请稍候", .headline)) }
+        if state.pending != nil, state.screen != .starting { content.lines.append(.init("请稍候", .headline)) }
         if let problem = state.problem { content.lines.append(.init(problem, .problem)) }
         return content
     }
