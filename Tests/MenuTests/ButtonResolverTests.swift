@@ -39,5 +39,6 @@ struct ButtonResolverTests {
         #expect(resolver.input(for: .backspace, on: Self.frame) == .button("delete"))
         #expect(resolver.input(for: .escape, on: Self.frame) == .button("back"))
         #expect(resolver.input(for: .character("y"), on: Self.frame) == .typed("y"))
+        #expect(!Self.frame.canvas.lines.contains { $0.contains("7  7") } && Self.frame.canvas.lines.contains { $0.contains(" 7 ") })
     }
 }

@@ -27,6 +27,25 @@ struct MenuStateMachineTests {
         #expect(menu.content.lines.contains { $0.text == "请取走号票，留意叫号" })
     }
 
+    @Test func aPrintThatEndsBeforeTheAnswerIsStillShown() {
+        var menu = MenuDriver()
+        menu.tap("take")
+        menu.tap("business:tax")
+        menu.tap("confirm")
+        menu.event(.printDone(number: "E001"))
+        menu.answer(.takeTicket(business: "tax", card: nil), with: .ticket(Self.ticket("E001")))
+        #expect(menu.content.lines.contains(.init("请取走号票，留意叫号", .success)))
+    }
+
+    @Test func homeWarnsWhenThePrinterCannotPrint() {
+        var menu = MenuDriver()
+        #expect(menu.sent.contains(.printer))
+        menu.answer(.printer, with: .printer(canPrint: false))
+        #expect(menu.content.lines.contains { $0.emphasis == .problem && $0.text.contains("请记住号码") })
+        menu.event(.printerStatus(canPrint: true))
+        #expect(!menu.content.lines.contains { $0.emphasis == .problem })
+    }
+
     @Test func nobodyAheadIsNoWaitNotOneMinute() {
         var menu = MenuDriver()
         menu.tap("take")

@@ -45,6 +45,8 @@ public final class DaemonClient: Sendable {
             return .businesses(try await call("GET", "/api/v1/businesses", as: BusinessList.self).businesses)
         case .bookings:
             return .bookings(try await call("GET", "/api/v1/bookings", as: BookingList.self).bookings)
+        case .printer:
+            return .printer(canPrint: try await call("GET", "/api/v1/printer", as: PrinterState.self).canPrint)
         case .takeTicket(let business, let card):
             return .ticket(try await call("POST", "/api/v1/tickets", body: TicketBody(business: business, card: card), as: Ticket.self))
         case .checkIn(let code, let card):
@@ -138,6 +140,7 @@ public final class DaemonClient: Sendable {
     private struct BookingList: Decodable { var bookings: [Booking] }
     private struct MatterList: Decodable { var matters: [Matter] }
     private struct CaseList: Decodable { var cases: [ProxyCase] }
+    private struct PrinterState: Decodable { var canPrint: Bool }
 
     private struct TicketBody: Encodable, Sendable {
         var business: String

@@ -7,6 +7,8 @@ public enum MenuReply: Sendable, Hashable {
     case businesses([Business])
     /// Today's bookings.
     case bookings([Booking])
+    /// Whether the ticket printer can print now.
+    case printer(canPrint: Bool)
     /// A ticket taken or checked in, with its print outcome.
     case ticket(Ticket)
     /// A ticket rated.

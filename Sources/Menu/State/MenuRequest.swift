@@ -7,6 +7,8 @@ public enum MenuRequest: Sendable, Hashable {
     case businesses
     /// `GET /api/v1/bookings` (today's).
     case bookings
+    /// `GET /api/v1/printer`: whether a ticket would print now.
+    case printer
     /// `POST /api/v1/tickets` for a business, bound to a card session when one was read.
     case takeTicket(business: String, card: String?)
     /// `POST /api/v1/bookings/{code}/check-in`, with the card session when one was read.

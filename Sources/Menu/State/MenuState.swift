@@ -44,6 +44,9 @@ public struct MenuState: Sendable, Hashable {
     public internal(set) var matters: [Matter] = []
     /// The agent's cases, as last loaded.
     public internal(set) var cases: [ProxyCase] = []
+    /// Prints that ended before their ticket or receipt was on screen (the printer can beat the answer), by
+    /// number; at most a few are kept.
+    var finishedPrints: [String: Screen.PrintState] = [:]
     /// The day a material promised now (容缺) is due, `yyyy-MM-dd`, set when the matter is chosen.
     public internal(set) var deferralDue: String?
     /// The outbox's state, as last loaded.

@@ -39,7 +39,7 @@ extension MenuStateMachine {
 
     /// The daemon issued a ticket (taken or checked in).
     mutating func show(_ ticket: Ticket, checkedIn: Bool) -> [MenuAction] {
-        show(.ticket(ticket, print: Screen.PrintState(ticket.print), checkedIn: checkedIn)) + [.send(.businesses)]
+        show(.ticket(ticket, print: printState(of: ticket.number, outcome: ticket.print), checkedIn: checkedIn)) + [.send(.businesses)]
     }
 
     /// The daemon refused a ticket: the reason in its words, and the number already taken if any.

@@ -40,9 +40,18 @@ extension MenuStateMachine {
         case .agentReceipt(let record, .printing) where record.receiptNumber == number:
             state.screen = .agentReceipt(record, print: print)
         default:
+            if state.finishedPrints.count >= 8 { state.finishedPrints.removeAll() }
+            state.finishedPrints[number] = print
             return []
         }
         return [.render]
+    }
+
+    /// What became of a print that was answered with `outcome`, counting an end seen before the answer.
+    mutating func printState(of number: String, outcome: PrintOutcome?) -> Screen.PrintState {
+        let initial = Screen.PrintState(outcome)
+        guard initial == .printing, let finished = state.finishedPrints.removeValue(forKey: number) else { return initial }
+        return finished
     }
 
     /// An answer of the daemon.
@@ -54,6 +63,7 @@ extension MenuStateMachine {
             state.businesses = businesses
             if state.screen == .starting { return goHome() }
         case .bookings(let bookings): state.bookings = bookings
+        case .printer(let canPrint): state.printerReady = canPrint
         case .syncStatus(let sync): state.sync = sync
         case .matters(let matters): state.matters = matters
         case .cases(let cases): state.cases = cases
@@ -73,7 +83,7 @@ extension MenuStateMachine {
         case .captured(let record):
             guard awaited else { return [] }
             state.capture = nil
-            return show(.agentReceipt(record, print: Screen.PrintState(record.print))) + [.send(.syncStatus)]
+            return show(.agentReceipt(record, print: printState(of: record.receiptNumber, outcome: record.print))) + [.send(.syncStatus)]
         }
         return [.render]
     }

@@ -150,7 +150,7 @@ public struct MenuStateMachine: Sendable {
         state.card = nil
         state.capture = nil
         state.idleCountdown = nil
-        return show(.home) + [.send(.bookings), .send(.businesses)]
+        return show(.home) + [.send(.bookings), .send(.businesses), .send(.printer)]
     }
 
     /// Goes home in the configured mode, as after the idle time: the next person starts afresh.
