@@ -138,6 +138,8 @@ let package = Package(
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         // Pure queue logic: numbering, priorities, calling policy, estimates, alarms. No I/O.
@@ -192,6 +194,7 @@ let package = Package(
                 "Daemon",
                 "DeviceCatalog",
                 "KioskConfiguration",
+                "Menu",
                 "PersonalData",
                 "Queue",
                 "Reader",

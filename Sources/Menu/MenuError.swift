@@ -37,6 +37,8 @@ public struct MenuError: Error, CustomStringConvertible, Sendable, Equatable {
     public let apiCode: String?
     /// The HTTP status when the daemon answered.
     public let status: Int?
+    /// The ticket a refusal is about (`already_has_ticket`, `already_checked_in`): the number already taken.
+    public let ticketNumber: String?
     /// Where it was thrown.
     public let file: String
     /// The line it was thrown at.
@@ -44,12 +46,14 @@ public struct MenuError: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// Creates an error.
     public init(
-        _ code: Code, _ message: String, apiCode: String? = nil, status: Int? = nil, file: String = #fileID, line: Int = #line
+        _ code: Code, _ message: String, apiCode: String? = nil, status: Int? = nil, ticketNumber: String? = nil,
+        file: String = #fileID, line: Int = #line
     ) {
         self.code = code
         self.message = message
         self.apiCode = apiCode
         self.status = status
+        self.ticketNumber = ticketNumber
         self.file = file
         self.line = line
     }

@@ -10,6 +10,6 @@ struct Kioskd: AsyncParsableCommand {
         commandName: "kioskd",
         abstract: "Self-service kiosk and queue-ticket daemon for service halls.",
         subcommands: [RunCommand.self, ConfigCommand.self, UdevRulesCommand.self, EmulateCommand.self,
-            ReaderCommand.self, PrinterCommand.self, EnrollCommand.self],
+            ReaderCommand.self, PrinterCommand.self, EnrollCommand.self, MenuCommand.self],
         defaultSubcommand: nil)
 }

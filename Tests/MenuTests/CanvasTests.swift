@@ -23,6 +23,15 @@ struct CanvasTests {
         #expect(canvas.lines[0].terminalWidth == 6)
     }
 
+    @Test func restylingKeepsTheTextAndStaysInside() {
+        var canvas = Canvas(size: TerminalSize(columns: 6, rows: 2))
+        canvas.write("取号", column: 1, row: 0, style: .plain)
+        let pressed = TextStyle(foreground: .black, background: .yellow, bold: true)
+        canvas.restyle(Rect(column: 0, row: 0, width: 20, height: 1), style: pressed)
+        #expect(canvas.lines == [" 取号 ", "      "])
+        #expect(canvas.style(column: 5, row: 0) == pressed && canvas.style(column: 0, row: 1) == .plain)
+    }
+
     @Test func fillsAndClipsStayInside() {
         var canvas = Canvas(size: TerminalSize(columns: 10, rows: 4))
         let red = TextStyle(foreground: .white, background: .red)

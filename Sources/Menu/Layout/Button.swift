@@ -53,6 +53,9 @@ public struct Button: Sendable, Hashable, Identifiable {
         self.isEnabled = isEnabled
     }
 
-    /// The label as drawn: with its key in front.
-    var caption: String { key.map { "\($0)  \(label)" } ?? label }
+    /// The label as drawn: with its key in front, unless the label is the key itself (a keypad's digits).
+    var caption: String {
+        guard let key, String(key) != label else { return label }
+        return "\(key)  \(label)"
+    }
 }

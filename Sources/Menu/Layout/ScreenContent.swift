@@ -42,22 +42,25 @@ public struct ScreenContent: Sendable, Hashable {
     public var navigation: [Button]
     /// A text field shown under the body (a PIN as dots, a typed code), with its caption.
     public var field: (caption: String, value: String)?
+    /// The buttons per row, for a keypad; `nil` lets the layout choose.
+    public var columns: Int?
 
     /// Creates a screen.
     public init(
         title: String, lines: [Line] = [], buttons: [Button] = [], navigation: [Button] = [],
-        field: (caption: String, value: String)? = nil
+        field: (caption: String, value: String)? = nil, columns: Int? = nil
     ) {
         self.title = title
         self.lines = lines
         self.buttons = buttons
         self.navigation = navigation
         self.field = field
+        self.columns = columns
     }
 
     public static func == (lhs: ScreenContent, rhs: ScreenContent) -> Bool {
         lhs.title == rhs.title && lhs.lines == rhs.lines && lhs.buttons == rhs.buttons && lhs.navigation == rhs.navigation
-            && lhs.field?.caption == rhs.field?.caption && lhs.field?.value == rhs.field?.value
+            && lhs.field?.caption == rhs.field?.caption && lhs.field?.value == rhs.field?.value && lhs.columns == rhs.columns
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -67,5 +70,6 @@ public struct ScreenContent: Sendable, Hashable {
         hasher.combine(navigation)
         hasher.combine(field?.caption)
         hasher.combine(field?.value)
+        hasher.combine(columns)
     }
 }

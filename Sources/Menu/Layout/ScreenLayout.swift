@@ -98,7 +98,7 @@ public enum ScreenLayout {
         if !content.buttons.isEmpty {
             let area = Rect(column: inner.column, row: row + 1, width: inner.width, height: max(bodyBottom - row - 1, 0))
             let widest = elderly ? 2 : (inner.width >= 110 ? 3 : 2)
-            let columns = min(content.buttons.count, content.buttons.count <= 2 && elderly ? 1 : widest)
+            let columns = content.columns ?? min(content.buttons.count, content.buttons.count <= 2 && elderly ? 1 : widest)
             let rows = (content.buttons.count + columns - 1) / columns
             let gap = elderly ? (1, 4) : (1, 2)
             let tallest = elderly ? 7 : 5
@@ -130,17 +130,23 @@ public enum ScreenLayout {
     private static func draw(_ button: Button, in rect: Rect, on canvas: inout Canvas, frame: inout Frame) {
         let style = button.isEnabled ? button.role.style : TextStyle(foreground: .grey, background: .slate)
         canvas.fill(rect, style: style)
-        let caption = button.caption
-        if caption.terminalWidth > rect.width - 2 { frame.overflow.append("label: \(button.label)") }
-        let showsDetail = button.detail != nil && rect.height >= 3
-        let captionRow = rect.row + (rect.height - (showsDetail ? 2 : 1)) / 2
-        canvas.writeCentered(caption, in: Rect(column: rect.column + 1, row: rect.row, width: rect.width - 2, height: rect.height), row: captionRow, style: style)
-        if showsDetail, let detail = button.detail {
-            var detailStyle = style
-            detailStyle.bold = false
-            canvas.writeCentered(
-                detail, in: Rect(column: rect.column + 1, row: rect.row, width: rect.width - 2, height: rect.height), row: captionRow + 1,
-                style: detailStyle)
+        // Long labels and details wrap onto the rows the button has to spare; only then are they cut.
+        let inside = Rect(column: rect.column + 1, row: rect.row, width: rect.width - 2, height: rect.height)
+        var captionLines = button.caption.wrapped(toColumns: inside.width)
+        if captionLines.count > rect.height {
+            frame.overflow.append("label: \(button.label)")
+            captionLines = Array(captionLines.prefix(rect.height))
+        }
+        var detailLines = button.detail?.wrapped(toColumns: inside.width) ?? []
+        if captionLines.count + detailLines.count > rect.height, let detail = button.detail {
+            frame.overflow.append("detail: \(detail)")
+            detailLines = Array(detailLines.prefix(rect.height - captionLines.count))
+        }
+        let firstRow = rect.row + (rect.height - captionLines.count - detailLines.count) / 2
+        var detailStyle = style
+        detailStyle.bold = false
+        for (offset, line) in (captionLines + detailLines).enumerated() {
+            canvas.writeCentered(line, in: inside, row: firstRow + offset, style: offset < captionLines.count ? style : detailStyle)
         }
         guard button.isEnabled else { return }
         frame.targets.append((rect, button.id))

@@ -34,6 +34,17 @@ public struct Canvas: Sendable, Equatable {
         }
     }
 
+    /// Gives a rectangle's cells (clipped to the canvas) another style, keeping their characters: how a
+    /// button shows that a finger is on it.
+    public mutating func restyle(_ rect: Rect, style: TextStyle) {
+        let clipped = clip(rect)
+        for row in clipped.row..<clipped.row + clipped.height {
+            for column in clipped.column..<clipped.column + clipped.width {
+                cells[row * size.columns + column].style = style
+            }
+        }
+    }
+
     /// Writes text on one row from a column, clipped to `clip` (and the canvas).
     /// - Parameters:
     ///   - text: The text; control characters are skipped.
