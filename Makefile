@@ -142,6 +142,13 @@ ifeq ($(CENTRAL),local)
 		echo "run: $(DEVICE_IDENTITY) is from a central server that is gone (this one has no devices):" \
 			"moved to $(DEVICE_IDENTITY).previous, enrolling again"; \
 		mv -f $(DEVICE_IDENTITY) $(DEVICE_IDENTITY).previous; \
+		if [[ -z "$(CONFIG)" && -e var/kioskd.sqlite ]]; then \
+			echo "run: var/kioskd.sqlite pushed as that device (the server numbers each device's cases):" \
+				"moved to var/kioskd.sqlite.previous"; \
+			for file in var/kioskd.sqlite var/kioskd.sqlite-wal var/kioskd.sqlite-shm; do \
+				[[ -e $$file ]] && mv -f $$file $$file.previous; \
+			done; \
+		fi; \
 	fi; \
 	if [[ ! -e $(DEVICE_IDENTITY) ]]; then \
 		echo "run: enrolling this kiosk in point $(CENTRAL_POINT)"; \

@@ -4,6 +4,7 @@
 import Foundation
 import KioskConfiguration
 import Logging
+import Store
 import SyncClient
 
 extension KioskDaemon {
@@ -39,6 +40,14 @@ extension KioskDaemon {
                 metadata: [LogKey.server.rawValue: "\(settings.server.absoluteString)", LogKey.error.rawValue: "\(error)"])
             return .notEnrolled(server: settings.server, problem: error.description)
         case .success(let identity):
+            if let bound = try cases.store.bindSyncIdentity(deviceID: identity.deviceID) {
+                logger.error(
+                    "Not syncing: this store's outbox belongs to another enrolled device; restore that identity file",
+                    metadata: [LogKey.device.rawValue: "\(identity.deviceID)", LogKey.identity.rawValue: "\(bound)"])
+                return .notEnrolled(
+                    server: settings.server,
+                    problem: "the store's outbox was pushed as device \(bound), the identity file is device \(identity.deviceID)")
+            }
             var client = SyncClient.Configuration(server: settings.server)
             client.interval = .seconds(settings.intervalSeconds)
             client.requestTimeout = .seconds(settings.requestTimeoutSeconds)

@@ -19,7 +19,8 @@ enum PushReply {
     /// - Parameters:
     ///   - status: The HTTP status.
     ///   - body: The body.
-    init(status: Int, body: Data) {
+    ///   - retryAfter: The answer's `Retry-After`, if any.
+    init(status: Int, body: Data, retryAfter: Duration? = nil) {
         let decoder = SyncJSON.decoder()
         switch status {
         case 200:
@@ -37,7 +38,9 @@ enum PushReply {
         case 401:
             self = .revoked
         case 429, 500...599:
-            self = .failed(SyncClientError(.serverError, "push: server answered \(status)"))
+            var error = SyncClientError(.serverError, "push: server answered \(status)")
+            error.retryAfter = retryAfter
+            self = .failed(error)
         default:
             self = .failed(SyncClientError(.unexpectedAnswer, "push: server answered \(status)"))
         }

@@ -27,7 +27,7 @@ extension SyncClient {
                 LogKey.count.rawValue: "\(batch.operations.count)", LogKey.bytes.rawValue: "\(batch.jsonBytes)",
                 LogKey.compressedBytes.rawValue: "\(batch.body.count)", LogKey.status.rawValue: "\(answer.status)",
             ]
-            switch PushReply(status: answer.status, body: answer.body) {
+            switch PushReply(status: answer.status, body: answer.body, retryAfter: answer.retryAfter) {
             case .acknowledged(let response):
                 guard response.ackedThroughSeq >= batch.firstSeq else {
                     throw SyncClientError(

@@ -13,7 +13,7 @@ public import SyncProtocol
 /// `run()` owns the loop and the one `HTTPClient`: each round pushes until the outbox is drained, then pulls every
 /// stream until it has no more, then reports the outbox's backlog to the server (so an operator sees a point
 /// that is online but behind). After a good round it waits for ``Configuration/interval``; after a failure it
-/// waits an exponential backoff with full jitter (``Backoff``). ``notifyLocalWrite()`` and
+/// waits an exponential backoff with full jitter (``Backoff``), after the server's `Retry-After` when it sent one. ``notifyLocalWrite()`` and
 /// ``notifyReachabilityChange()`` end either wait early, so a new case never waits for the timer. An outbox row
 /// is marked acknowledged only from the server's `acked_through_seq`, never because a request was sent.
 ///
@@ -152,7 +152,9 @@ public actor SyncClient: Service {
                     throw failure
                 }
                 if failure.code == .unexpectedAnswer { await report(over: transport) }
-                wait = backoff.nextDelay(jitter: jitter())
+                // A server shedding load says when to come back; the jittered backoff is added on top, so
+                // devices it refused together do not come back together.
+                wait = (failure.retryAfter ?? .zero) + backoff.nextDelay(jitter: jitter())
                 logger.info(
                     "sync round failed; backing off",
                     metadata: [

@@ -58,6 +58,8 @@ public struct SyncClientError: Error, CustomStringConvertible, CustomDebugString
     public let file: String
     /// The line that threw the error.
     public let line: Int
+    /// How long the server asked the device to wait (`Retry-After` of a 429 or 503), if it did.
+    public var retryAfter: Duration?
 
     /// Creates an error.
     /// - Parameters:

@@ -20,6 +20,8 @@ struct SyncTransport: Sendable {
         var status: Int
         /// The body.
         var body: Data
+        /// The wait a 429 or 503 asked for (`Retry-After` in seconds), if any.
+        var retryAfter: Duration? = nil
     }
 
     /// The largest answer body read (a pull page of 500 matters is far below).
@@ -82,7 +84,9 @@ struct SyncTransport: Sendable {
         do {
             let response = try await http.execute(request, timeout: timeout.timeAmount)
             let bytes = try await response.body.collect(upTo: Self.maximumAnswerBytes)
-            return Answer(status: Int(response.status.code), body: Data(bytes.readableBytesView))
+            let retryAfter = response.headers.first(name: "Retry-After").flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+                .map { Duration.seconds(min(max($0, 0), 3600)) }
+            return Answer(status: Int(response.status.code), body: Data(bytes.readableBytesView), retryAfter: retryAfter)
         } catch let error as HTTPClientError {
             try Task.checkCancellation()
             if [.deadlineExceeded, .readTimeout, .connectTimeout].contains(error) {

@@ -74,3 +74,15 @@ struct CaseStorePullTests {
         #expect(try fixture.cases.cursor(for: .caseStatus) == "r1")
     }
 }
+
+/// The outbox is pushed as one device for good once it holds operations.
+struct CaseStoreSyncIdentityTests {
+    @Test func anOutboxWithOperationsKeepsItsDevice() throws {
+        let fixture = try CaseFixture(.memory)
+        #expect(try fixture.cases.bindSyncIdentity(deviceID: "dev-a") == nil)
+        #expect(try fixture.cases.bindSyncIdentity(deviceID: "dev-b") == nil)
+        _ = try fixture.cases.capture(CaseFixture.draft())
+        #expect(try fixture.cases.bindSyncIdentity(deviceID: "dev-b") == nil)
+        #expect(try fixture.cases.bindSyncIdentity(deviceID: "dev-c") == "dev-b")
+    }
+}

@@ -22,6 +22,8 @@ actor Ledger {
         var signatureValid: Bool
         var seqs: [Int64]
         var status: Int
+        /// When it arrived.
+        var at = ContinuousClock.now
     }
 
     let deviceID: String
@@ -37,6 +39,8 @@ actor Ledger {
     var rejecting: Set<Int64> = []
     var revoked = false
     var failingPushes = 0
+    /// When set, failing pushes are answered 429 with this `Retry-After` instead of 503.
+    var retryAfterSeconds: Int?
     var catalogue: [MatterEntry] = []
     /// The public keys enrolled with the code `GOOD`, base64.
     private(set) var enrolledKeys: [String] = []
@@ -47,10 +51,11 @@ actor Ledger {
         self.publicKey = publicKey
     }
 
-    func set(rejecting: Set<Int64> = [], revoked: Bool = false, failingPushes: Int = 0) {
+    func set(rejecting: Set<Int64> = [], revoked: Bool = false, failingPushes: Int = 0, retryAfterSeconds: Int? = nil) {
         self.rejecting = rejecting
         self.revoked = revoked
         self.failingPushes = failingPushes
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     func setCatalogue(_ entries: [MatterEntry], resyncCursor: String? = nil) {
@@ -93,8 +98,8 @@ actor Ledger {
         }
         if failingPushes > 0 {
             failingPushes -= 1
-            record.status = 503
-            return (503, Data())
+            record.status = retryAfterSeconds == nil ? 503 : 429
+            return (record.status, Data())
         }
         if let first = batch.operations.first, first.seq > lastSeq + 1 {
             record.status = 409
@@ -166,7 +171,9 @@ func withLedgerServer<T: Sendable>(
     router.post("/sync/v1/push") { request, _ -> Response in
         let body = try await request.body.collect(upTo: 16 * 1024 * 1024)
         let (status, answer) = try await ledger.push(request, body: body)
-        return Response(status: .init(code: status), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: answer)))
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if status == 429, let seconds = await ledger.retryAfterSeconds { headers[.retryAfter] = "\(seconds)" }
+        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: answer)))
     }
     router.post("/sync/v1/report") { request, _ -> Response in
         Response(status: .init(code: try await ledger.report(request, body: try await request.body.collect(upTo: 65_536))))

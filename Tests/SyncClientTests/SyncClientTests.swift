@@ -119,6 +119,22 @@ struct SyncClientTests {
         }
     }
 
+    @Test func aServerSheddingLoadIsLeftAloneForItsRetryAfter() async throws {
+        let harness = Harness()
+        await harness.outbox.append(1)
+        await harness.ledger.set(failingPushes: 1, retryAfterSeconds: 1)
+        try await withLedgerServer(harness.ledger) { port in
+            let client = try harness.client(port: port)
+            try await whileRunning(client) {
+                #expect(await eventually { await harness.outbox.ackedThrough == 1 })
+            }
+        }
+        let pushes = await harness.ledger.pushes
+        #expect(pushes.map(\.status) == [429, 200])
+        // The backoff alone would retry within 20 ms; the server asked for a second.
+        if pushes.count == 2 { #expect(pushes[1].at - pushes[0].at >= .seconds(1)) }
+    }
+
     @Test func serverErrorsBackOffAndTheNextSuccessResetsTheFailures() async throws {
         let harness = Harness()
         await harness.outbox.append(3)
