@@ -20,7 +20,7 @@ public enum TerminalPicture {
     /// - Parameters:
     ///   - session: The tmux session; an xterm attaches to it read-only.
     ///   - file: Where the PNG goes.
-    ///   - fontSize: xterm's font size in points; 20 on 1280×720 fills the screen with 80×24 cells, as on a kiosk.
+    ///   - fontSize: xterm's font size in points (20 gives about 16×32-pixel cells).
     /// - Throws: ``KioskTestingError`` `launchFailed` or `timeout`.
     public static func save(_ session: TmuxSession, to file: URL, fontSize: Int = 20) async throws {
         let display = try await startXvfb()
@@ -29,8 +29,8 @@ public enum TerminalPicture {
         xterm.executableURL = URL(fileURLWithPath: "/usr/bin/xterm")
         xterm.arguments = [
             "-geometry", "\(session.columns)x\(session.rows)+0+0", "-fa", "DejaVu Sans Mono", "-fd", "Noto Sans Mono CJK SC",
-            "-fs", "\(fontSize)", "-bg", "black", "-fg", "white", "+sb", "-b", "0", "-e", "/usr/bin/tmux", "-L", session.socket,
-            "attach", "-r", "-t", "kiosk",
+            "-fs", "\(fontSize)", "-bg", "black", "-fg", "white", "+sb", "-b", "0", "-tn", "xterm-256color", "-e", "/usr/bin/tmux",
+            "-2", "-L", session.socket, "attach", "-r", "-t", "kiosk",
         ]
         xterm.environment = ProcessInfo.processInfo.environment.merging(["DISPLAY": display.name, "LANG": "C.UTF-8"]) { $1 }
         xterm.standardError = FileHandle.nullDevice
@@ -41,18 +41,23 @@ public enum TerminalPicture {
         // xterm maps its window, tmux redraws the pane into it; give both a moment, then shoot.
         try await Task.sleep(for: .seconds(2))
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // The xterm window alone when xdotool can name it, else the whole screen.
+        let window = try? await ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/xdotool"), ["search", "--class", "xterm"], environment: ["DISPLAY": display.name],
+            timeout: .seconds(10)
+        ).outputText.split(separator: "\n").first.map(String.init)
         let shot = try await ProcessRunner.run(
-            URL(fileURLWithPath: "/usr/bin/import"), ["-window", "root", file.path], environment: ["DISPLAY": display.name],
+            URL(fileURLWithPath: "/usr/bin/import"), ["-window", window ?? "root", file.path], environment: ["DISPLAY": display.name],
             timeout: .seconds(30))
         guard shot.status == 0 else { throw KioskTestingError(.launchFailed, "import failed: \(shot.errorText)") }
     }
 
-    /// Starts Xvfb on the first free display from :140, 1280×720.
+    /// Starts Xvfb on the first free display from :140, 1920×1080 like a kiosk's panel.
     private static func startXvfb() async throws -> (name: String, process: Process) {
         for number in 140..<200 where !FileManager.default.fileExists(atPath: "/tmp/.X11-unix/X\(number)") {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/Xvfb")
-            process.arguments = [":\(number)", "-screen", "0", "1280x720x24", "-nolisten", "tcp"]
+            process.arguments = [":\(number)", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"]
             process.standardError = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             try process.run()
