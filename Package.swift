@@ -213,6 +213,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Swift Testing traits over KioskTesting's servers (kept apart so KioskTesting never links Testing).
+        .target(name: "KioskTestingTraits", dependencies: ["KioskTesting"]),
         // Test support for printing: an ESC/POS interpreter that turns printed bytes into text lines and a PNG.
         .target(name: "PrintTesting", dependencies: ["CFreeType", "CPNG", "Printing"]),
         .testTarget(name: "IDCardTests", dependencies: ["IDCard"]),
@@ -224,7 +226,7 @@ let package = Package(
         .testTarget(
             name: "CentralTests",
             dependencies: [
-                "Central", "KioskTesting", "SyncProtocol",
+                "Central", "KioskTesting", "KioskTestingTraits", "SyncProtocol",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -273,7 +275,7 @@ let package = Package(
         // Black-box tests of the real `kioskd` process (built first by `make test`), pages in headless Chromium.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["KioskTesting", "PrintTesting", "PrinterLink", "Printing", "Queue", "Reader", "Store"]
+            dependencies: ["KioskTesting", "KioskTestingTraits", "PrintTesting", "PrinterLink", "Printing", "Queue", "Reader", "Store"]
         ),
     ]
 )

@@ -6,6 +6,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import KioskTesting
+import KioskTestingTraits
 import Logging
 import NIOCore
 import PostgresNIO

@@ -5,6 +5,7 @@ import Central
 import Crypto
 import Foundation
 import KioskTesting
+import KioskTestingTraits
 import Logging
 import SyncProtocol
 import Testing

@@ -3,6 +3,7 @@
 
 import Foundation
 import KioskTesting
+import KioskTestingTraits
 import Testing
 
 /// The built `kiosk-central` binary's operator commands against a private PostgreSQL, and the cluster's own

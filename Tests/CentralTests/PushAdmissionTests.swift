@@ -4,6 +4,7 @@
 import Central
 import Foundation
 import KioskTesting
+import KioskTestingTraits
 import Logging
 import PostgresNIO
 import SyncProtocol

@@ -3,6 +3,7 @@
 
 import Foundation
 import KioskTesting
+import KioskTestingTraits
 import Testing
 
 /// The kiosk and the central server on a good link, from real processes: `kiosk-central` prepared by its

@@ -3,6 +3,7 @@
 
 import Foundation
 import KioskTesting
+import KioskTestingTraits
 import Testing
 
 #if canImport(Glibc)

@@ -1,17 +1,22 @@
 // kioskd — self-service kiosk and queue-ticket daemon
 // SPDX-License-Identifier: Apache-2.0
 
-import KioskTesting
-import Testing
+public import KioskTesting
+public import Testing
 
 /// One private PostgreSQL cluster for a whole suite (each test makes its own database in it), removed after.
-struct PrivatePostgresTrait: SuiteTrait, TestScoping {
+public struct PrivatePostgresTrait: SuiteTrait, TestScoping {
+    /// Creates the trait; ``Trait/privatePostgres`` reads better.
+    public init() {}
+
     /// The suite's cluster, for the tests under it.
-    @TaskLocal static var cluster: PrivatePostgres?
+    @TaskLocal public static var cluster: PrivatePostgres?
 
-    var isRecursive: Bool { false }
+    /// Once for the suite, not per test.
+    public var isRecursive: Bool { false }
 
-    func provideScope(
+    /// Starts the cluster, runs the suite with it, removes it.
+    public func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
         let cluster = try await PrivatePostgres()
@@ -27,5 +32,5 @@ struct PrivatePostgresTrait: SuiteTrait, TestScoping {
 
 extension Trait where Self == PrivatePostgresTrait {
     /// Runs the suite against a private PostgreSQL cluster.
-    static var privatePostgres: Self { PrivatePostgresTrait() }
+    public static var privatePostgres: Self { PrivatePostgresTrait() }
 }
