@@ -22,7 +22,8 @@ extension CaseStore {
             let materials = String(decoding: try encoder.encode(draft.materials), as: UTF8.self)
             let record = try writer.write { db in
                 let receipt = try Self.nextValue(of: "receipt", in: db)
-                let receiptNumber = "R-\(deviceID)-" + String(format: "%06lld", receipt)
+                let digits = String(receipt)
+                let receiptNumber = "R-\(deviceID)-" + String(repeating: "0", count: max(6 - digits.count, 0)) + digits
                 let capture = CaseCapture(
                     caseID: caseID, receiptNumber: receiptNumber, matterCode: draft.matter.code,
                     catalogueVersion: draft.matter.version, applicant: draft.applicant, contactPhone: draft.contactPhone,
@@ -39,8 +40,12 @@ extension CaseStore {
                 try record.insert(db)
                 return record
             }
-            guard let stored = record.storedCase else { throw StoreError(.writeFailed, "a captured case does not read back") }
-            return stored
+            return StoredCase(
+                caseID: caseID, receiptNumber: record.receiptNumber, seq: record.seq, matterCode: draft.matter.code,
+                matterName: draft.matter.name, maskedName: draft.applicant.maskedName,
+                maskedNumber: draft.applicant.maskedNumber, materials: draft.materials, agentID: draft.agentID,
+                capturedAt: draft.capturedAt, promisedCompletion: draft.promisedCompletion, syncState: .pending,
+                rejectionReason: nil, serverCaseNumber: nil, serverStatus: nil, serverNote: nil, isPurged: false)
         } catch let error as StoreError {
             throw error
         } catch {

@@ -34,11 +34,14 @@ public struct CaseStore: Sendable {
     }
 
     /// Raises a named counter by one and returns the new value; a high-water mark that never goes down.
+    /// One cached statement: capture runs it twice in every transaction.
     static func nextValue(of counter: String, atLeast floor: Int64 = 0, in db: Database) throws -> Int64 {
-        let current = try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = ?", arguments: [counter]) ?? 0
-        let next = max(current, floor) + 1
-        try db.execute(sql: "UPDATE counter SET value = ? WHERE name = ?", arguments: [next, counter])
-        return next
+        let statement = try db.cachedStatement(
+            sql: "UPDATE counter SET value = MAX(value, ?) + 1 WHERE name = ? RETURNING value")
+        guard let value = try Int64.fetchOne(statement, arguments: [floor, counter]) else {
+            throw StoreError(.writeFailed, "the counter \(counter) is missing")
+        }
+        return value
     }
 
     /// Appends an operation to the outbox with the device's next sequence number (one more than the highest
@@ -48,7 +51,7 @@ public struct CaseStore: Sendable {
     func appendOperation(
         _ payload: SyncOperation.Payload, createdAt: Date, encoder: JSONEncoder, in db: Database
     ) throws -> Int64 {
-        let highest = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM outbox") ?? 0
+        let highest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM outbox")) ?? 0
         let seq = try Self.nextValue(of: "outbox_seq", atLeast: highest, in: db)
         let json = try encoder.encode(SyncOperation(seq: seq, createdAt: createdAt, payload: payload))
         try OutboxRecord(
