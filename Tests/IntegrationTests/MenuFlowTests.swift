@@ -99,7 +99,8 @@ struct MenuFlowTests {
         try await MenuRig.with("queue") { rig in
             // Ten waiting is where the demo hall's yellow (较忙) starts.
             for _ in 1...10 {
-                let taken = try await HTTPClient.post(rig.url("api/v1/tickets"), json: #"{"business": "medical-insurance"}"#)
+                let taken = try await HTTPClient.post(
+                    rig.url("api/v1/tickets"), json: #"{"business": "medical-insurance"}"#)
                 try #require(taken.status == 201, "taking a ticket answered \(taken.status)")
             }
             try await rig.tap("2  查看排队")

@@ -48,7 +48,8 @@ final class MenuRig {
     ///   - menuArguments: More `kioskd menu` options, e.g. `["--idle-seconds", "5"]`.
     ///   - body: The walk.
     static func with(
-        _ name: String, columns: Int = 80, rows: Int = 24, menuArguments: [String] = [], _ body: (MenuRig) async throws -> Void
+        _ name: String, columns: Int = 80, rows: Int = 24, menuArguments: [String] = [],
+        _ body: (MenuRig) async throws -> Void
     ) async throws {
         // The width measure counts a Chinese character as two columns, else the checks below would be vacuous.
         try #require(Self.columns(of: "取号 A001") == 9)
@@ -169,7 +170,9 @@ final class MenuRig {
             #expect(!text.contains(secret), "the screen shows a test card's data in clear")
         }
         let log = directory.file("screens.log")
-        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: log.path) {
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        }
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }
         try handle.seekToEnd()
@@ -219,7 +222,8 @@ final class MenuRig {
         try check(screen)
         let rows = Self.keypadRows(on: screen)
         for digit in digits {
-            guard let (row, line) = rows.first(where: { $0.line.contains(digit) }), let index = line.firstIndex(of: digit) else {
+            guard let (row, line) = rows.first(where: { $0.line.contains(digit) }), let index = line.firstIndex(of: digit)
+            else {
                 throw KioskTestingError(.noPage, "no keypad key \(digit)")
             }
             try await session.tap(column: Self.columns(of: String(line[..<index])), row: row)
