@@ -39,9 +39,13 @@ endif
 #                    tests, zbar-tools (zbarimg) reads their QR codes back
 #   chromium, fonts-noto-cjk   headless page screenshots in the tests, with Chinese glyphs
 #   tmux             terminal-session tests
+#   xvfb, xterm, imagemagick, fonts-dejavu-core   pictures of the touchscreen menu in the tests (xterm on Xvfb with
+#                    the kiosk's fonts, `import` saves the PNG)
+#   xinit            `systemd-analyze verify` of systemd/kioskd-menu.service (its ExecStart); the kiosk screen
+#                    itself also needs xserver-xorg-core and xserver-xorg-input-libinput (README, "The kiosk screen")
 #   systemd          `systemd-analyze verify` of systemd/kioskd.service
 #   pkg-config, curl build helpers and manual API calls
-DEB_PACKAGES := libsqlite3-dev postgresql-15 libusb-1.0-0-dev libumockdev-dev umockdev libcups2-dev cups-daemon cups-client cups cups-ipp-utils libqrencode-dev libfreetype-dev libpng-dev zbar-tools chromium fonts-noto-cjk tmux systemd:systemd-analyze pkg-config curl
+DEB_PACKAGES := libsqlite3-dev postgresql-15 libusb-1.0-0-dev libumockdev-dev umockdev libcups2-dev cups-daemon cups-client cups cups-ipp-utils libqrencode-dev libfreetype-dev libpng-dev zbar-tools chromium fonts-noto-cjk tmux xvfb xterm imagemagick fonts-dejavu-core xinit systemd:systemd-analyze pkg-config curl
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get \
@@ -232,18 +236,20 @@ pii-scan:
 	@KIOSKD_PII_SCAN=1 $(SWIFT) test --skip-build --filter PersonalDataScanTests 2>&1 | tee .build/pii-scan.log | tail -n 5
 	@grep -q 'Test run with 1 test' .build/pii-scan.log || { echo "pii-scan: the scan did not run"; exit 1; }
 
-# Checks the units offline; verify wants ExecStart's binary to exist, so a copy points at the debug build.
+# Checks the units offline; verify wants ExecStart's binary to exist, so a copy points at the debug build
+# (kioskd-menu.service starts xinit, which runs the unit's program kioskd).
 # verify reports a bad directive but still exits 0, so any output fails the check too.
-UNITS := kioskd kiosk-central
+UNITS := kioskd kiosk-central kioskd-menu
 verify-unit:
 	@if ! command -v systemd-analyze >/dev/null 2>&1; then \
 		echo "verify-unit: systemd-analyze not installed, skipped"; exit 0; \
 	fi; \
 	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	for unit in $(UNITS); do \
-		test -x .build/debug/$$unit || { echo "verify-unit: .build/debug/$$unit missing (make build)"; exit 1; }; \
-		sed "s|^ExecStart=/usr/local/bin/$$unit |ExecStart=$(CURDIR)/.build/debug/$$unit |" systemd/$$unit.service \
-			> "$$tmp/$$unit.service"; \
+		program=$${unit%-menu}; \
+		test -x .build/debug/$$program || { echo "verify-unit: .build/debug/$$program missing (make build)"; exit 1; }; \
+		sed "s| /usr/local/bin/$$program | $(CURDIR)/.build/debug/$$program |; s|=/usr/local/bin/$$program |=$(CURDIR)/.build/debug/$$program |" \
+			systemd/$$unit.service > "$$tmp/$$unit.service"; \
 		if ! report=$$(systemd-analyze verify --man=no "$$tmp/$$unit.service" 2>&1) || [[ -n $$report ]]; then \
 			echo "verify-unit: systemd/$$unit.service:"; echo "$$report"; exit 1; \
 		fi; \
@@ -286,6 +292,10 @@ install: deps
 		> .build/kiosk-central.service
 	install -m 0644 .build/kiosk-central.service "$(DESTDIR)$(UNITDIR)/kiosk-central.service"
 	install -m 0644 systemd/kiosk-central.sysusers "$(DESTDIR)$(SYSUSERSDIR)/kiosk-central.conf"
+	@# The kiosk screen's session is installed, not enabled: it takes tty1 over (README, "The kiosk screen").
+	sed 's| /usr/local/bin/kioskd | $(BINDIR)/kioskd |' systemd/kioskd-menu.service > .build/kioskd-menu.service
+	install -m 0644 .build/kioskd-menu.service "$(DESTDIR)$(UNITDIR)/kioskd-menu.service"
+	install -m 0644 systemd/kioskd-menu.sysusers "$(DESTDIR)$(SYSUSERSDIR)/kioskd-menu.conf"
 	install -d "$(DESTDIR)/usr/share/kioskd/devices"
 	install -m 0644 devices/*.toml "$(DESTDIR)/usr/share/kioskd/devices/"
 	@if [[ -n "$(DESTDIR)" ]]; then \
@@ -293,12 +303,14 @@ install: deps
 		exit 0; \
 	fi; \
 	if command -v systemd-sysusers >/dev/null 2>&1; then \
-		systemd-sysusers "$(SYSUSERSDIR)/kioskd.conf" "$(SYSUSERSDIR)/kiosk-central.conf"; \
+		systemd-sysusers "$(SYSUSERSDIR)/kioskd.conf" "$(SYSUSERSDIR)/kiosk-central.conf" "$(SYSUSERSDIR)/kioskd-menu.conf"; \
 	else \
 		getent passwd kioskd >/dev/null || \
 			adduser --system --group --home /var/lib/kioskd --no-create-home --gecos "kioskd daemon" kioskd; \
 		getent passwd kiosk-central >/dev/null || adduser --system --group --home /var/lib/kiosk-central \
 			--no-create-home --gecos "kiosk-central server" kiosk-central; \
+		getent passwd kioskd-menu >/dev/null || adduser --system --group --home /var/lib/kioskd-menu \
+			--no-create-home --gecos "kioskd touchscreen menu" kioskd-menu; \
 	fi; \
 	install -d -m 0750 -o root -g kioskd "$(CONFDIR)"; \
 	if [[ -e "$(CONFDIR)/kioskd.toml" ]]; then \

@@ -16,21 +16,28 @@ public enum TerminalPicture {
         ["/usr/bin/Xvfb", "/usr/bin/xterm", "/usr/bin/import"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Saves a PNG of the session's screen.
+    /// Saves a PNG of the session's screen: exactly xterm's window, `columns` × `rows` cells.
     /// - Parameters:
     ///   - session: The tmux session; an xterm attaches to it read-only.
     ///   - file: Where the PNG goes.
-    ///   - fontSize: xterm's font size in points (20 gives about 16×32-pixel cells).
+    ///   - fontSize: xterm's font size in points at 96 dpi; 26, as `systemd/kioskd-menu.service` sets it, gives
+    ///     21 × 42-pixel cells, so 80 × 24 cells are 1680 × 1008 pixels, as on the kiosk's 1080p panel.
     /// - Throws: ``KioskTestingError`` `launchFailed` or `timeout`.
-    public static func save(_ session: TmuxSession, to file: URL, fontSize: Int = 20) async throws {
-        let display = try await startXvfb()
+    public static func save(_ session: TmuxSession, to file: URL, fontSize: Int = 26) async throws {
+        // Room for the window whatever the font: a cell is under one font size wide and two high.
+        let display = try await startXvfb(width: session.columns * fontSize + 64, height: session.rows * fontSize * 2 + 64)
         defer { kill(display.process.processIdentifier, SIGKILL) }
         let xterm = Process()
         xterm.executableURL = URL(fileURLWithPath: "/usr/bin/xterm")
+        // The title names the window for `import`. TERM=xterm-256color for the tmux client: with plain `xterm`
+        // tmux draws in 8 colours until the terminal has answered its queries, so the picture could show
+        // yellow as red and the dark grey as black.
+        let title = "kioskd-picture-\(session.socket)"
         xterm.arguments = [
+            "-tn", "xterm-256color", "-T", title,
             "-geometry", "\(session.columns)x\(session.rows)+0+0", "-fa", "DejaVu Sans Mono", "-fd", "Noto Sans Mono CJK SC",
-            "-fs", "\(fontSize)", "-bg", "black", "-fg", "white", "+sb", "-b", "0", "-tn", "xterm-256color", "-e", "/usr/bin/tmux",
-            "-2", "-L", session.socket, "attach", "-r", "-t", "kiosk",
+            "-fs", "\(fontSize)", "-bg", "black", "-fg", "white", "+sb", "-b", "0", "-e", "/usr/bin/tmux", "-L", session.socket,
+            "attach", "-r", "-t", "kiosk",
         ]
         xterm.environment = ProcessInfo.processInfo.environment.merging(["DISPLAY": display.name, "LANG": "C.UTF-8"]) { $1 }
         xterm.standardError = FileHandle.nullDevice
@@ -41,23 +48,18 @@ public enum TerminalPicture {
         // xterm maps its window, tmux redraws the pane into it; give both a moment, then shoot.
         try await Task.sleep(for: .seconds(2))
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // The xterm window alone when xdotool can name it, else the whole screen.
-        let window = try? await ProcessRunner.run(
-            URL(fileURLWithPath: "/usr/bin/xdotool"), ["search", "--class", "xterm"], environment: ["DISPLAY": display.name],
-            timeout: .seconds(10)
-        ).outputText.split(separator: "\n").first.map(String.init)
         let shot = try await ProcessRunner.run(
-            URL(fileURLWithPath: "/usr/bin/import"), ["-window", window ?? "root", file.path], environment: ["DISPLAY": display.name],
+            URL(fileURLWithPath: "/usr/bin/import"), ["-window", title, file.path], environment: ["DISPLAY": display.name],
             timeout: .seconds(30))
         guard shot.status == 0 else { throw KioskTestingError(.launchFailed, "import failed: \(shot.errorText)") }
     }
 
-    /// Starts Xvfb on the first free display from :140, 1920×1080 like a kiosk's panel.
-    private static func startXvfb() async throws -> (name: String, process: Process) {
+    /// Starts Xvfb on the first free display from :140, `width` × `height` at 96 dpi (as the kiosk's X server).
+    private static func startXvfb(width: Int, height: Int) async throws -> (name: String, process: Process) {
         for number in 140..<200 where !FileManager.default.fileExists(atPath: "/tmp/.X11-unix/X\(number)") {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/Xvfb")
-            process.arguments = [":\(number)", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"]
+            process.arguments = [":\(number)", "-screen", "0", "\(width)x\(height)x24", "-dpi", "96", "-nolisten", "tcp"]
             process.standardError = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             try process.run()

@@ -12,7 +12,7 @@ enum AgentScreens {
     static func home(_ state: MenuState) -> ScreenContent {
         var lines: [ScreenContent.Line] = [.init("代办员：\(state.agent?.agent.name ?? "")", .headline)]
         if let sync = state.sync { lines.append(.init(sync.message, .quiet)) }
-        if !state.elderly { lines.append(.init("点「返回」或「首页」即退出登录", .quiet)) }
+        if !state.elderly { lines.append(.init("点「返回」或「退出登录」即退出，回到取号首页", .quiet)) }
         let pending = state.sync.map { "待上传 \($0.pendingCount) 件" } ?? "代办件列表"
         let buttons = [
             Button(id: "capture", label: "办理代办件", detail: state.elderly ? nil : "刷申请人身份证开始", role: .confirm),
