@@ -9,6 +9,7 @@ public struct CentralError: Error, Sendable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
             case configuration
             case database
+            case databaseUnavailable = "database_unavailable"
             case unknownPoint = "unknown_point"
             case unknownDevice = "unknown_device"
             case unknownCase = "unknown_case"
@@ -25,6 +26,9 @@ public struct CentralError: Error, Sendable, CustomStringConvertible {
         public static let configuration = Code(.configuration)
         /// The database refused or failed a statement.
         public static let database = Code(.database)
+        /// The database cannot be reached: no pooled connection within the wait, a connection lost, or a request's
+        /// deadline passed; the server answers 503 with `Retry-After`.
+        public static let databaseUnavailable = Code(.databaseUnavailable)
         /// No service point has this id.
         public static let unknownPoint = Code(.unknownPoint)
         /// No device has this id.

@@ -13,7 +13,10 @@ public enum CentralServer {
     ///
     /// - Configuration keys: `host` (string, default `127.0.0.1`), `port` (int, 8443; 0 picks a free one),
     ///   `tls` (`TLSConfiguration?`, none; required unless `host` is a loopback address), `pushAdmission`
-    ///   (``PushAdmission``, at most 64 pushes at once, `Retry-After: 1` above that).
+    ///   (``PushAdmission``, at most 64 pushes at once, `Retry-After: 1` above that), `requestDeadline`
+    ///   (`Duration`, 15 s: the longest a request is handled before it is answered 503), `connectionWait`
+    ///   (`Duration`, 5 s: the longest a request waits for a pooled database connection), `databaseRetryAfter`
+    ///   (`Duration`, 5 s: the `Retry-After` of a 503 when the database is unavailable).
     public struct Configuration: Sendable {
         /// The address to bind.
         public var host: String = "127.0.0.1"
@@ -23,6 +26,12 @@ public enum CentralServer {
         public var tls: TLSConfiguration?
         /// How many pushes are handled at once, and what a refused one is told.
         public var pushAdmission = PushAdmission()
+        /// The longest a request is handled; past it the request is answered 503 `database_unavailable`.
+        public var requestDeadline: Duration = .seconds(15)
+        /// The longest a request waits for a pooled database connection before it is answered 503.
+        public var connectionWait: Duration = .seconds(5)
+        /// The wait a 503 for an unavailable database asks for, sent as `Retry-After` in whole seconds.
+        public var databaseRetryAfter: Duration = .seconds(5)
 
         /// Creates a configuration with the defaults.
         public init() {}
@@ -45,8 +54,13 @@ public enum CentralServer {
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let router = Router(context: CentralRequestContext.self)
-        router.add(middleware: SyncErrorMiddleware())
-        SyncRoutes(store: store, pushAdmission: configuration.pushAdmission).register(on: router)
+        router.add(middleware: SyncErrorMiddleware(databaseRetryAfter: configuration.databaseRetryAfter.retryAfterHeader))
+        var store = store
+        store.connectionWait = configuration.connectionWait
+        SyncRoutes(
+            store: store, pushAdmission: configuration.pushAdmission,
+            deadline: RequestDeadline(limit: configuration.requestDeadline)
+        ).register(on: router)
         let server: HTTPServerBuilder
         if let tls = configuration.tls {
             server = try .tls(.http1(), tlsConfiguration: tls)

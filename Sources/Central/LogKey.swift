@@ -11,6 +11,7 @@ enum LogKey: String {
     case firstSeq = "sync.push.first_seq"
     case ackedSeq = "sync.push.acked_seq"
     case refusal = "sync.refusal"
+    case retryAfter = "sync.retry_after"
     case migration = "central.migration"
     case fingerprint = "central.data_key.fingerprint"
     case listen = "central.listen"

@@ -27,7 +27,7 @@ public struct DataKey: Sendable {
         hashingKey = HKDF<SHA256>.deriveKey(
             inputKeyMaterial: master, info: Data("kioskd holder hashing v1".utf8), outputByteCount: 32)
         let tag = HMAC<SHA256>.authenticationCode(for: Data("kioskd data-key fingerprint".utf8), using: master)
-        fingerprint = Data(tag).prefix(8).map { String(format: "%02x", $0) }.joined()
+        fingerprint = Self.hex(Data(tag).prefix(8))
     }
 
     /// A keyed hash of an ID number (HMAC-SHA256 with the hashing sub-key), as `h1:` and 64 hex digits.
@@ -36,7 +36,20 @@ public struct DataKey: Sendable {
     public func holderKey(idNumber: String) -> String {
         let normalised = idNumber.filter { !$0.isWhitespace }.uppercased()
         let code = HMAC<SHA256>.authenticationCode(for: Data(normalised.utf8), using: hashingKey)
-        return "h1:" + Data(code).map { String(format: "%02x", $0) }.joined()
+        return "h1:" + Self.hex(Data(code))
+    }
+
+    /// Bytes as lower-case hex digits, by table: `String(format:)` takes microseconds a byte on Linux, and the
+    /// central server hashes an ID number for every case it files.
+    private static func hex(_ bytes: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Seals personal data for storage (AES-256-GCM, random nonce).

@@ -5,6 +5,7 @@ import ArgumentParser
 import Central
 import Foundation
 import Logging
+import PostgresNIO
 
 /// The options every command shares: the database, the data key and the log level.
 struct DatabaseOptions: ParsableArguments {
@@ -40,13 +41,21 @@ struct DatabaseOptions: ParsableArguments {
     /// Runs `body` with a migrated database's store (the pool runs meanwhile); a failure becomes a message on
     /// standard error and exit 1 (78 for a configuration or data-key problem).
     func withStore(_ body: @Sendable (CentralStore) async throws -> Void) async throws {
-        let logger = logger()
         let dataKey = dataKey
+        try await withClient { client, logger in
+            try await Migrator.migrate(client, logger: logger)
+            try await body(try await CentralStore.open(client: client, dataKeyPath: dataKey, logger: logger))
+        }
+    }
+
+    /// Runs `body` with a client of the database (the pool runs meanwhile) and the command's logger; a failure
+    /// becomes a message on standard error and exit 1 (78 for a configuration or data-key problem).
+    func withClient<Result: Sendable>(_ body: @Sendable (PostgresClient, Logger) async throws -> Result)
+        async throws -> Result
+    {
+        let logger = logger()
         do {
-            try await address().withClient(logger: logger) { client in
-                try await Migrator.migrate(client, logger: logger)
-                try await body(try await CentralStore.open(client: client, dataKeyPath: dataKey, logger: logger))
-            }
+            return try await address().withClient(logger: logger) { client in try await body(client, logger) }
         } catch let error as CentralError {
             FileHandle.standardError.write(Data("kiosk-central: \(error)\n".utf8))
             throw ExitCode([.configuration, .dataKey].contains(error.code) ? 78 : 1)

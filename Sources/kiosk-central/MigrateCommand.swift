@@ -13,8 +13,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let logger = options.logger()
-        let applied = try await options.address().withClient(logger: logger) { client in
+        let applied = try await options.withClient { client, logger in
             try await Migrator.migrate(client, logger: logger)
         }
         print(

@@ -28,10 +28,21 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "PEM private key of the certificate.")
     var tlsKey: String?
 
+    @Option(name: .long, help: "Seconds a request may take before it is answered 503 (database unavailable).")
+    var requestDeadline = 15
+
+    @Option(name: .long, help: "Seconds a request waits for a database connection before it is answered 503.")
+    var connectionWait = 5
+
     func run() async throws {
+        guard requestDeadline > 0, connectionWait > 0 else {
+            throw ValidationError("--request-deadline and --connection-wait must be at least 1 second")
+        }
         var configuration = CentralServer.Configuration()
         configuration.host = host
         configuration.port = port
+        configuration.requestDeadline = .seconds(requestDeadline)
+        configuration.connectionWait = .seconds(connectionWait)
         switch (tlsCert, tlsKey) {
         case (let cert?, let key?):
             configuration.tls = try CentralServer.Configuration.tls(certificateFile: cert, keyFile: key)
@@ -45,11 +56,9 @@ struct RunCommand: AsyncParsableCommand {
         let client = PostgresClient(configuration: try options.address().configuration, backgroundLogger: logger)
         let dataKey = options.dataKey
         do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                // The pool outlives the server: it is cancelled only after the server group finished draining.
-                group.addTask { await client.run() }
-                defer { group.cancelAll() }
-                try await Migrator.migrate(client, logger: logger)
+            // The pool outlives the server: it stops only after the server group finished draining.
+            try await client.whileRunning {
+                try await Migrator.migrate(client, logger: logger, connectionWait: .seconds(connectionWait))
                 let store = try await CentralStore.open(client: client, dataKeyPath: dataKey, logger: logger)
                 let application = try CentralServer.makeApplication(
                     store: store, configuration: configuration, logger: logger)

@@ -28,11 +28,15 @@ struct CentralHarness: Sendable {
     let log: CapturedLog
 
     /// Runs `body` against a fresh server with `configuration` (on a free port), then stops it.
+    /// - Parameters:
+    ///   - cluster: The cluster to use; the suite's private one by default.
+    ///   - database: An existing database to use; a new one by default.
     static func with(
-        database: String? = nil, configuration: CentralServer.Configuration = CentralServer.Configuration(),
+        cluster: PrivatePostgres? = nil, database: String? = nil,
+        configuration: CentralServer.Configuration = CentralServer.Configuration(),
         _ body: @Sendable (CentralHarness) async throws -> Void
     ) async throws {
-        let cluster = try #require(PrivatePostgresTrait.cluster)
+        let cluster = try #require(cluster ?? PrivatePostgresTrait.cluster)
         let name = database ?? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         if database == nil { try await cluster.createDatabase(name) }
         let log = CapturedLog()
@@ -43,9 +47,7 @@ struct CentralHarness: Sendable {
         let keyPath = FileManager.default.temporaryDirectory.appendingPathComponent("central-key-\(UUID().uuidString)")
             .path
         defer { try? FileManager.default.removeItem(atPath: keyPath) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
+        try await client.whileRunning {
             try await Migrator.migrate(client, logger: logger)
             let store = try await CentralStore.open(client: client, dataKeyPath: keyPath, logger: logger)
             let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
@@ -54,13 +56,16 @@ struct CentralHarness: Sendable {
             let application = try CentralServer.makeApplication(
                 store: store, configuration: configuration, logger: logger,
                 onServerRunning: { channel in portSink.yield(channel.localAddress?.port ?? 0) })
-            group.addTask { try await application.runService() }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            try await body(
-                CentralHarness(
-                    cluster: cluster, database: name, client: client, store: store,
-                    baseURL: URL(string: "http://127.0.0.1:\(port)")!, log: log))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await application.runService() }
+                defer { group.cancelAll() }
+                var iterator = ports.makeAsyncIterator()
+                let port = try #require(await iterator.next())
+                try await body(
+                    CentralHarness(
+                        cluster: cluster, database: name, client: client, store: store,
+                        baseURL: URL(string: "http://127.0.0.1:\(port)")!, log: log))
+            }
         }
     }
 

@@ -27,8 +27,10 @@ struct KioskCentralCommandTests {
                 .utf8
         ).write(to: catalogue)
         func central(_ arguments: [String]) async throws -> ProcessRunner.Outcome {
-            try await ProcessRunner.run(
+            let outcome = try await ProcessRunner.run(
                 Self.binary, arguments + ["--database-url", cluster.url(database: "cli"), "--data-key", key])
+            #expect(!outcome.errorText.contains("hasn't been called"), "\(arguments): \(outcome.errorText)")
+            return outcome
         }
         #expect(try await central(["migrate"]).outputText == "applied 1, 2\n")
         #expect(try await central(["migrate"]).outputText == "schema current (version 2)\n")
@@ -49,6 +51,15 @@ struct KioskCentralCommandTests {
         let plain = try await ProcessRunner.run(
             Self.binary, ["run", "--host", "0.0.0.0", "--database-url", cluster.url(database: "cli")])
         #expect(plain.status == 64 && plain.errorText.contains("--tls-cert"))
+    }
+
+    @Test func migrateSaysAnUnreachableDatabaseIsUnreachableWithinSeconds() async throws {
+        // A free loopback port: nothing listens, so every connection is refused.
+        let url = "postgres://postgres@127.0.0.1:\(try FreePort.find())/none"
+        let outcome = try await ProcessRunner.run(Self.binary, ["migrate", "--database-url", url], timeout: .seconds(30))
+        #expect(outcome.status == 1)
+        #expect(outcome.errorText.contains("database_unavailable: the database is unreachable"), "\(outcome.errorText)")
+        #expect(!outcome.errorText.contains("hasn't been called"))
     }
 
     @Test func clusterSurvivesAnImmediateStopAndRestarts() async throws {

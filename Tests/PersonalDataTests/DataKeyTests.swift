@@ -72,6 +72,21 @@ struct DataKeyTests {
         #expect(!hashed.contains("19491231"))
     }
 
+    @Test func holderKeyAndFingerprintOfAFixedKeyMatchHMACSHA256Computed() throws {
+        // Key bytes 00 01 … 1f; the values come from Python's hmac/hashlib (HKDF-SHA256 by RFC 5869, no salt).
+        let path = temporaryPath()
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        try Data((0..<32).map { UInt8($0) }).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        let (key, created) = try DataKey.openOrCreate(at: path, recordedFingerprint: "f4facccdf5214a5d")
+        #expect(!created)
+        #expect(key.fingerprint == "f4facccdf5214a5d")
+        #expect(
+            key.holderKey(idNumber: idNumber) == "h1:3be7ffb7466be61790e04a3fbc89d82b0b541dd161eeca7f98f63b9b058bea15")
+    }
+
     @Test func sealedDataOpensOnlyWithTheSameKeyAndContext() throws {
         let (key, _) = try DataKey.openOrCreate(at: temporaryPath(), recordedFingerprint: nil)
         let (other, _) = try DataKey.openOrCreate(at: temporaryPath(), recordedFingerprint: nil)

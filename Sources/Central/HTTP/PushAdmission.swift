@@ -27,8 +27,5 @@ public struct PushAdmission: Sendable, Hashable {
     }
 
     /// The `Retry-After` value sent: ``retryAfter`` in whole seconds, rounded up, at least 1.
-    public var retryAfterHeader: String {
-        let (seconds, attoseconds) = retryAfter.components
-        return String(max(1, seconds + (attoseconds > 0 ? 1 : 0)))
-    }
+    public var retryAfterHeader: String { retryAfter.retryAfterHeader }
 }

@@ -46,10 +46,8 @@ struct PushAdmissionMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The 429 answer.
     private func refusal(_ request: Request, context: Context) throws -> Response {
         let seconds = admission.retryAfterHeader
-        var response = try SyncAPIError(
-            .tooManyRequests, code: "busy", message: "服务器繁忙，请 \(seconds) 秒后重试"
+        return try SyncAPIError(
+            .tooManyRequests, code: "busy", message: "服务器繁忙，请 \(seconds) 秒后重试", retryAfter: seconds
         ).response(from: request, context: context)
-        response.headers[.retryAfter] = seconds
-        return response
     }
 }

@@ -13,16 +13,20 @@ public struct SyncAPIError: HTTPResponseError, Sendable {
     public let code: String
     /// A sentence for people.
     public let message: String
+    /// The `Retry-After` header in whole seconds, for a refusal that passes (429, 503).
+    public let retryAfter: String?
 
     /// Creates a refusal.
     /// - Parameters:
     ///   - status: The HTTP status.
     ///   - code: The stable code, e.g. `clock_skew`.
     ///   - message: The sentence.
-    public init(_ status: HTTPResponse.Status, code: String, message: String) {
+    ///   - retryAfter: The `Retry-After` value in whole seconds, if any.
+    public init(_ status: HTTPResponse.Status, code: String, message: String, retryAfter: String? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     static func badRequest(_ message: String) -> SyncAPIError {
@@ -33,6 +37,13 @@ public struct SyncAPIError: HTTPResponseError, Sendable {
         SyncAPIError(.unauthorized, code: code, message: message)
     }
 
+    /// 503 `database_unavailable`: the database cannot be reached now; retry after `seconds`.
+    static func databaseUnavailable(retryAfter seconds: String) -> SyncAPIError {
+        SyncAPIError(
+            .serviceUnavailable, code: "database_unavailable", message: "数据库暂时无法访问，请 \(seconds) 秒后重试",
+            retryAfter: seconds)
+    }
+
     static let tooLarge = SyncAPIError(.contentTooLarge, code: "too_large", message: "请求内容过大（解压后不得超过 8 MiB）")
 
     /// The JSON error response.
@@ -40,6 +51,7 @@ public struct SyncAPIError: HTTPResponseError, Sendable {
         let body = try JSONEncoder().encode(["error": ["code": code, "message": message]])
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Kiosk-Signature realm=\"kiosk-central\"" }
+        if let retryAfter { headers[.retryAfter] = retryAfter }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -6,8 +6,12 @@ import Hummingbird
 import Logging
 
 /// Turns every error into the JSON error body: refusals keep their code, malformed JSON is 400 naming the
-/// field (never its value), a body too large 413, unknown routes 404, anything else a logged 500 without details.
+/// field (never its value), a body too large 413, unknown routes 404, an unreachable database a logged 503 with
+/// `Retry-After`, anything else a logged 500 without details.
 struct SyncErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The `Retry-After` of a 503 for an unreachable database, in whole seconds.
+    let databaseRetryAfter: String
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
@@ -24,6 +28,11 @@ struct SyncErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             default:
                 throw SyncAPIError(error.status, code: "http_\(error.status.code)", message: error.status.reasonPhrase)
             }
+        } catch let error as CentralError where error.code == .databaseUnavailable {
+            context.logger.warning(
+                "Database unavailable: answering 503",
+                metadata: [LogKey.error.rawValue: "\(error.message)", LogKey.retryAfter.rawValue: "\(databaseRetryAfter)"])
+            throw SyncAPIError.databaseUnavailable(retryAfter: databaseRetryAfter)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw SyncAPIError.tooLarge
         } catch {

@@ -13,15 +13,22 @@ import SyncProtocol
 struct SyncRoutes: Sendable {
     let store: CentralStore
     let pushAdmission: PushAdmission
+    let deadline: RequestDeadline
 
     func register(on router: Router<CentralRequestContext>) {
         let group = router.group("sync/v1")
-        group.post("enroll") { request, context in try await enroll(request, context: context) }
-        group.group().add(middleware: PushAdmissionMiddleware(pushAdmission)).post("push") { request, context in
-            try await push(request, context: context)
-        }
-        group.get("pull/{stream}") { request, context in try await pull(request, context: context) }
-        group.post("report") { request, context in try await report(request, context: context) }
+        group.post("enroll", use: withinDeadline(enroll))
+        group.group().add(middleware: PushAdmissionMiddleware(pushAdmission)).post("push", use: withinDeadline(push))
+        group.get("pull/{stream}", use: withinDeadline(pull))
+        group.post("report", use: withinDeadline(report))
+    }
+
+    /// A handler that runs under the request ``deadline``.
+    private func withinDeadline(
+        _ handler: @escaping @Sendable (Request, CentralRequestContext) async throws -> Response
+    ) -> @Sendable (Request, CentralRequestContext) async throws -> Response {
+        let deadline = deadline
+        return { request, context in try await deadline.run { try await handler(request, context) } }
     }
 
     /// Enrols a device with a one-time code (unsigned: the device has no id yet).

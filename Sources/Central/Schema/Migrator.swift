@@ -18,17 +18,28 @@ public enum Migrator {
     /// - Parameters:
     ///   - client: A running client.
     ///   - logger: Where each applied version is noted.
+    ///   - connectionWait: The longest wait for the first connection (default 5 s).
     /// - Returns: The versions applied now (empty when the schema was current).
-    /// - Throws: ``CentralError/Code/database`` when a statement fails (that migration is rolled back), or
+    /// - Throws: ``CentralError/Code/databaseUnavailable`` when no connection came within `connectionWait`;
+    ///   ``CentralError/Code/database`` when a statement fails (that migration is rolled back), or
     ///   ``CentralError/Code/configuration`` when the database holds a newer schema than this build.
     @discardableResult
-    public static func migrate(_ client: PostgresClient, logger: Logger) async throws -> [Int64] {
+    public static func migrate(
+        _ client: PostgresClient, logger: Logger, connectionWait: Duration = .seconds(5)
+    ) async throws -> [Int64] {
         do {
-            try await client.query(
-                """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version bigint PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
-                """, logger: logger)
+            try await client.withConnection(waitingAtMost: connectionWait) { connection in
+                _ = try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version bigint PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
+                    """, logger: logger)
+            }
+        } catch let error as CentralError where error.code == .databaseUnavailable {
+            throw CentralError(
+                .databaseUnavailable,
+                "the database is unreachable (no connection within \(connectionWait)): check the address and that "
+                    + "PostgreSQL runs", underlying: error)
         } catch {
             throw CentralError(.database, "cannot create schema_migrations", underlying: error)
         }

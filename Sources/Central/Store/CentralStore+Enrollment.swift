@@ -86,14 +86,14 @@ extension CentralStore {
     }
 
     /// The enrolled key, point and revocation of a device, for checking a request's signature.
-    func deviceCredentials(_ deviceID: String) async throws -> (publicKey: Data, pointID: String, revoked: Bool)? {
-        guard
-            let (key, point, revoked) = try await client.query(
+    func deviceCredentials(_ deviceID: String) async throws -> DeviceCredentials? {
+        let logger = logger
+        return try await withConnection { connection in
+            try await connection.query(
                 "SELECT public_key, point_id, revoked_at IS NOT NULL FROM devices WHERE device_id = \(deviceID)",
                 logger: logger
-            ).firstRow((Data, String, Bool).self)
-        else { return nil }
-        return (key, point, revoked)
+            ).firstRow((Data, String, Bool).self).map(DeviceCredentials.init)
+        }
     }
 
     /// Records a refused request of a known device (bad signature, skew, revoked) in the audit log.
@@ -116,3 +116,4 @@ extension CentralStore {
         return SHA256.hash(data: Data(normalised.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }
+

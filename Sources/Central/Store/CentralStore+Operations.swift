@@ -3,104 +3,180 @@
 
 import Foundation
 import Logging
+import NIOCore
 import PersonalData
 import PostgresNIO
 import SyncProtocol
 
-/// Why an operation is permanently invalid, in Chinese for the agent.
-struct Rejection: Error, Sendable {
-    let reason: String
-}
-
+/// The batched writes of a push: one statement per table and batch, the rows bound as arrays and expanded by
+/// `unnest`, whatever the batch's size. Optional values travel as a value array and a presence array, since
+/// postgres-nio binds no `NULL` inside an array.
 extension CentralStore {
-    /// Files a captured case under the device's point: checks it, seals the applicant, draws the case number,
-    /// inserts it (a case id already taken is a rejection, never an overwrite) and logs its `accepted` status.
-    /// - Returns: The case number, or why it was rejected.
-    func insertCase(
-        _ capture: CaseCapture, seq: Int64, createdAt: Date, from device: AuthenticatedDevice,
-        _ connection: PostgresConnection
-    ) async throws -> Result<String, Rejection> {
-        if let problem = CaptureCheck.problem(with: capture) { return .failure(Rejection(reason: problem)) }
-        let matter = try await connection.query(
-            "SELECT retired FROM matters WHERE code = \(capture.matterCode)", logger: logger
-        ).firstValue(Bool.self)
-        guard let retired = matter else { return .failure(Rejection(reason: "事项不存在")) }
-        if retired { return .failure(Rejection(reason: "事项已停办")) }
-        let sealed = try sealApplicant(capture.applicant, caseID: capture.caseID)
-        let materials = String(decoding: try JSONEncoder().encode(capture.materials), as: UTF8.self)
+    /// Files a batch's checked cases under the device's point: looks their matters up once, seals each applicant,
+    /// draws the case numbers in sequence order, inserts the cases (a case id already taken is a rejection, never
+    /// an overwrite) and logs their `accepted` status, in one statement.
+    /// - Returns: The case number of each filed case, and why each other one was rejected, by sequence.
+    func insertCases(
+        _ cases: [PushPlan.Entry<CaseCapture>], from device: AuthenticatedDevice, _ connection: PostgresConnection
+    ) async throws -> (numbers: [Int64: String], rejections: [Int64: String]) {
+        guard !cases.isEmpty else { return ([:], [:]) }
+        let codes = Array(Set(cases.map(\.payload.matterCode)))
+        var retired: [String: Bool] = [:]
+        let matters = try await connection.query(
+            "SELECT code, retired FROM matters WHERE code = ANY(\(codes)::text[])", logger: logger)
+        for try await (code, isRetired) in matters.decode((String, Bool).self) { retired[code] = isRetired }
+
+        var rejections: [Int64: String] = [:]
+        var filed: [Int64] = []
+        var ids: [String] = [], receipts: [String] = [], matterCodes: [String] = [], versions: [Int64] = []
+        var sealed: [ByteBuffer] = [], holders: [String] = [], maskedNames: [String] = []
+        var maskedNumbers: [String] = [], cardTypes: [String] = [], materials: [String] = [], phones: [String] = []
+        var agents: [String] = [], promised: [String] = [], captured: [Date] = []
+        let encoder = JSONEncoder()
+        for entry in cases {
+            let capture = entry.payload
+            switch retired[capture.matterCode] {
+            case nil:
+                rejections[entry.seq] = "事项不存在"
+                continue
+            case true?:
+                rejections[entry.seq] = "事项已停办"
+                continue
+            case false?: break
+            }
+            filed.append(entry.seq)
+            ids.append(capture.caseID)
+            receipts.append(capture.receiptNumber)
+            matterCodes.append(capture.matterCode)
+            versions.append(capture.catalogueVersion)
+            sealed.append(ByteBuffer(bytes: try sealApplicant(capture.applicant, caseID: capture.caseID, encoder)))
+            holders.append(dataKey.holderKey(idNumber: capture.applicant.idNumber))
+            maskedNames.append(capture.applicant.maskedName)
+            maskedNumbers.append(capture.applicant.maskedNumber)
+            cardTypes.append(capture.applicant.cardType)
+            materials.append(String(decoding: try encoder.encode(capture.materials), as: UTF8.self))
+            phones.append(capture.contactPhone)
+            agents.append(capture.agentID)
+            promised.append(capture.promisedCompletion)
+            captured.append(entry.createdAt)
+        }
+        guard !filed.isEmpty else { return ([:], rejections) }
         try await lockStream("case_status", point: device.pointID, connection)
-        let number = try await connection.query(
+        let rows = try await connection.query(
             """
-            INSERT INTO cases (case_id, case_number, point_id, device_id, seq, receipt_number, matter_code,
-                catalogue_version, applicant_sealed, holder_key, masked_name, masked_number, card_type, materials,
-                contact_phone, agent_id, promised_completion, status, version, captured_at_device)
-            VALUES (\(capture.caseID), \(device.pointID) || '-' || lpad(nextval('case_number_seq')::text, 8, '0'),
-                \(device.pointID), \(device.deviceID), \(seq), \(capture.receiptNumber), \(capture.matterCode),
-                \(capture.catalogueVersion), \(sealed), \(dataKey.holderKey(idNumber: capture.applicant.idNumber)),
-                \(capture.applicant.maskedName), \(capture.applicant.maskedNumber), \(capture.applicant.cardType),
-                \(materials)::jsonb, \(capture.contactPhone), \(capture.agentID), \(capture.promisedCompletion),
-                'accepted', 1, \(createdAt))
-            ON CONFLICT (case_id) DO NOTHING
-            RETURNING case_number
-            """, logger: logger
-        ).firstValue(String.self)
-        guard let number else { return .failure(Rejection(reason: "办件标识已被使用")) }
+            WITH inserted AS (
+                INSERT INTO cases (case_id, case_number, point_id, device_id, seq, receipt_number, matter_code,
+                    catalogue_version, applicant_sealed, holder_key, masked_name, masked_number, card_type, materials,
+                    contact_phone, agent_id, promised_completion, status, version, captured_at_device)
+                SELECT c.case_id, \(device.pointID) || '-' || lpad(nextval('case_number_seq')::text, 8, '0'),
+                    \(device.pointID), \(device.deviceID), c.seq, c.receipt, c.matter, c.catalogue_version, c.sealed,
+                    c.holder, c.masked_name, c.masked_number, c.card_type, c.materials::jsonb, c.phone, c.agent,
+                    c.promised, 'accepted', 1, c.captured
+                FROM unnest(\(ids)::text[], \(filed)::bigint[], \(receipts)::text[], \(matterCodes)::text[],
+                    \(versions)::bigint[], \(sealed)::bytea[], \(holders)::text[], \(maskedNames)::text[],
+                    \(maskedNumbers)::text[], \(cardTypes)::text[], \(materials)::text[], \(phones)::text[],
+                    \(agents)::text[], \(promised)::text[], \(captured)::timestamptz[])
+                    AS c(case_id, seq, receipt, matter, catalogue_version, sealed, holder, masked_name, masked_number,
+                        card_type, materials, phone, agent, promised, captured)
+                ON CONFLICT (case_id) DO NOTHING
+                RETURNING case_id, seq, case_number
+            ), logged AS (
+                INSERT INTO case_status_changes (case_id, point_id, status, version)
+                SELECT case_id, \(device.pointID), 'accepted', 1 FROM inserted ORDER BY seq
+            )
+            SELECT seq, case_number FROM inserted
+            """, logger: logger)
+        var numbers: [Int64: String] = [:]
+        for try await (seq, number) in rows.decode((Int64, String).self) { numbers[seq] = number }
+        for seq in filed where numbers[seq] == nil { rejections[seq] = "办件标识已被使用" }
+        return (numbers, rejections)
+    }
+
+    /// Records a batch's checked 好差评 ratings for the device's point in one statement; a ticket rated before
+    /// (or twice in the batch) is a rejection.
+    /// - Returns: Why each rejected rating was rejected, by sequence.
+    func insertRatings(
+        _ ratings: [PushPlan.Entry<RatingRecord>], from device: AuthenticatedDevice, _ connection: PostgresConnection
+    ) async throws -> [Int64: String] {
+        guard !ratings.isEmpty else { return [:] }
+        let seqs = ratings.map(\.seq)
+        let records = ratings.map(\.payload)
+        let rows = try await connection.query(
+            """
+            INSERT INTO ratings (point_id, service_day, ticket_number, device_id, seq, business, window_id, level,
+                reason, rated_at)
+            SELECT \(device.pointID), r.day, r.ticket, \(device.deviceID), r.seq, r.business,
+                CASE WHEN r.has_window THEN r.window_id END, r.level, CASE WHEN r.has_reason THEN r.reason END,
+                r.rated_at
+            FROM unnest(\(seqs)::bigint[], \(records.map(\.serviceDay))::text[], \(records.map(\.ticketNumber))::text[],
+                \(records.map(\.business))::text[], \(records.map { $0.window != nil })::boolean[],
+                \(records.map { $0.window ?? "" })::text[], \(records.map(\.level))::bigint[],
+                \(records.map { $0.reason != nil })::boolean[], \(records.map { $0.reason ?? "" })::text[],
+                \(records.map(\.ratedAt))::timestamptz[])
+                AS r(seq, day, ticket, business, has_window, window_id, level, has_reason, reason, rated_at)
+            ON CONFLICT DO NOTHING
+            RETURNING seq
+            """, logger: logger)
+        var recorded = Set<Int64>()
+        for try await seq in rows.decode(Int64.self) { recorded.insert(seq) }
+        return Dictionary(uniqueKeysWithValues: seqs.filter { !recorded.contains($0) }.map { ($0, "该票已评价") })
+    }
+
+    /// Records a batch's checked day statistics for the device's point in one statement; a later report of the
+    /// same day and business replaces the earlier one.
+    func upsertStatistics(
+        _ rows: [(seq: Int64, day: String, business: DayStatistics.Business)], from device: AuthenticatedDevice,
+        _ connection: PostgresConnection
+    ) async throws {
+        guard !rows.isEmpty else { return }
+        let businesses = rows.map(\.business)
         try await connection.query(
             """
-            INSERT INTO case_status_changes (case_id, point_id, status, version)
-            VALUES (\(capture.caseID), \(device.pointID), 'accepted', 1)
+            INSERT INTO day_statistics (point_id, service_day, business, taken, served, no_shows,
+                average_wait_seconds, average_service_seconds, device_id, seq)
+            SELECT \(device.pointID), s.day, s.business, s.taken, s.served, s.no_shows,
+                CASE WHEN s.has_wait THEN s.wait END, CASE WHEN s.has_service THEN s.service END, \(device.deviceID),
+                s.seq
+            FROM unnest(\(rows.map(\.seq))::bigint[], \(rows.map(\.day))::text[], \(businesses.map(\.code))::text[],
+                \(businesses.map(\.taken))::bigint[], \(businesses.map(\.served))::bigint[],
+                \(businesses.map(\.noShows))::bigint[], \(businesses.map { $0.averageWaitSeconds != nil })::boolean[],
+                \(businesses.map { $0.averageWaitSeconds ?? 0 })::float8[],
+                \(businesses.map { $0.averageServiceSeconds != nil })::boolean[],
+                \(businesses.map { $0.averageServiceSeconds ?? 0 })::float8[])
+                AS s(seq, day, business, taken, served, no_shows, has_wait, wait, has_service, service)
+            ON CONFLICT (point_id, service_day, business) DO UPDATE SET taken = EXCLUDED.taken,
+                served = EXCLUDED.served, no_shows = EXCLUDED.no_shows,
+                average_wait_seconds = EXCLUDED.average_wait_seconds,
+                average_service_seconds = EXCLUDED.average_service_seconds,
+                device_id = EXCLUDED.device_id, seq = EXCLUDED.seq
             """, logger: logger)
-        return .success(number)
     }
 
-    /// Records a 好差评 rating for the device's point; a ticket rated before is a rejection.
-    /// - Returns: Why it was rejected, or `nil` when recorded.
-    func insertRating(
-        _ rating: RatingRecord, seq: Int64, from device: AuthenticatedDevice, _ connection: PostgresConnection
-    )
-        async throws -> String?
-    {
-        if let problem = CaptureCheck.problem(with: rating) { return problem }
-        let inserted = try await connection.query(
+    /// Writes the ledger rows of a batch's new operations in one statement: `applied` with the case number, or
+    /// `rejected` with the reason.
+    func recordLedger(
+        _ operations: [SyncOperation], rejections: [Int64: String], caseNumbers: [Int64: String],
+        from device: AuthenticatedDevice, _ connection: PostgresConnection
+    ) async throws {
+        guard !operations.isEmpty else { return }
+        // Reasons and case numbers are never empty: "" stands for none.
+        try await connection.query(
             """
-            INSERT INTO ratings (point_id, service_day, ticket_number, device_id, seq, business, window_id, level, reason, rated_at)
-            VALUES (\(device.pointID), \(rating.serviceDay), \(rating.ticketNumber), \(device.deviceID), \(seq),
-                \(rating.business), \(rating.window), \(rating.level), \(rating.reason), \(rating.ratedAt))
-            ON CONFLICT DO NOTHING
-            RETURNING 1
-            """, logger: logger
-        ).firstValue(Int.self)
-        return inserted == nil ? "该票已评价" : nil
-    }
-
-    /// Records a day's queue statistics for the device's point; a later report of the same day replaces it.
-    /// - Returns: Why it was rejected, or `nil` when recorded.
-    func upsertStatistics(
-        _ statistics: DayStatistics, seq: Int64, from device: AuthenticatedDevice, _ connection: PostgresConnection
-    ) async throws -> String? {
-        if let problem = CaptureCheck.problem(with: statistics) { return problem }
-        for business in statistics.businesses {
-            try await connection.query(
-                """
-                INSERT INTO day_statistics (point_id, service_day, business, taken, served, no_shows,
-                    average_wait_seconds, average_service_seconds, device_id, seq)
-                VALUES (\(device.pointID), \(statistics.serviceDay), \(business.code), \(business.taken), \(business.served),
-                    \(business.noShows), \(business.averageWaitSeconds), \(business.averageServiceSeconds),
-                    \(device.deviceID), \(seq))
-                ON CONFLICT (point_id, service_day, business) DO UPDATE SET taken = EXCLUDED.taken,
-                    served = EXCLUDED.served, no_shows = EXCLUDED.no_shows,
-                    average_wait_seconds = EXCLUDED.average_wait_seconds,
-                    average_service_seconds = EXCLUDED.average_service_seconds,
-                    device_id = EXCLUDED.device_id, seq = EXCLUDED.seq
-                """, logger: logger)
-        }
-        return nil
+            INSERT INTO mutations (device_id, seq, kind, result, reason, case_number)
+            SELECT \(device.deviceID), m.seq, m.kind, CASE WHEN m.reason = '' THEN 'applied' ELSE 'rejected' END,
+                NULLIF(m.reason, ''), NULLIF(m.case_number, '')
+            FROM unnest(\(operations.map(\.seq))::bigint[], \(operations.map(\.payload.kind))::text[],
+                \(operations.map { rejections[$0.seq] ?? "" })::text[],
+                \(operations.map { caseNumbers[$0.seq] ?? "" })::text[]) AS m(seq, kind, reason, case_number)
+            """, logger: logger)
     }
 
     /// The applicant's clear fields (card type, name, ID number) sealed under the data key, bound to the case.
-    private func sealApplicant(_ applicant: CaseCapture.Applicant, caseID: String) throws -> Data {
+    private func sealApplicant(_ applicant: CaseCapture.Applicant, caseID: String, _ encoder: JSONEncoder) throws
+        -> Data
+    {
         do {
-            return try dataKey.seal(JSONEncoder().encode(applicant), context: "case/\(caseID)/applicant")
+            return try dataKey.seal(encoder.encode(applicant), context: "case/\(caseID)/applicant")
         } catch {
             throw CentralError(.dataKey, "cannot seal an applicant", underlying: error)
         }

@@ -97,7 +97,7 @@ extension CentralStore {
     /// cursor, the device's acknowledged sequence, and an audit row.
     private func pull<Change: Sendable & Hashable & Codable>(
         _ stream: PullStream, after cursor: PullCursor?, limit: Int, device: AuthenticatedDevice,
-        fetch: (PostgresConnection, Int64, Int) async throws -> [(Int64, Change)]
+        fetch: @escaping @Sendable (PostgresConnection, Int64, Int) async throws -> [(Int64, Change)]
     ) async throws -> PullPage<Change> {
         let logger = logger
         let epoch = epoch

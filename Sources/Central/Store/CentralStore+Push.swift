@@ -16,9 +16,10 @@ enum PushOutcome: Sendable {
 }
 
 extension CentralStore {
-    /// Records a batch in one transaction: locks the device's row, returns the ledger's stored results for
-    /// replays, applies each new operation (or records it rejected with its reason), advances `last_seq`, and
-    /// writes the audit row.
+    /// Records a batch in one transaction and a fixed number of statements, whatever its size: locks the
+    /// device's row, answers replays from the ledger's stored results, checks the new operations, files their
+    /// cases, ratings and day statistics with one multi-row statement each, writes their ledger rows (a rejected
+    /// operation with its reason), advances `last_seq`, and writes the audit row.
     /// - Parameters:
     ///   - request: The batch; its sequences are contiguous and ascending (the route checked).
     ///   - device: The signing device.
@@ -41,8 +42,17 @@ extension CentralStore {
                 return PushOutcome.gap(PushGap(expectedSeq: lastSeq + 1))
             }
             var results = try await storedResults(connection, device: device, through: lastSeq, of: request.operations)
-            for operation in request.operations where operation.seq > lastSeq {
-                results.append(try await record(operation, from: device, connection: connection))
+            let new = request.operations.filter { $0.seq > lastSeq }
+            var plan = PushPlan(new)
+            let cases = try await insertCases(plan.cases, from: device, connection)
+            plan.rejections.merge(cases.rejections) { $1 }
+            plan.rejections.merge(try await insertRatings(plan.ratings, from: device, connection)) { $1 }
+            try await upsertStatistics(plan.statisticsRows, from: device, connection)
+            try await recordLedger(
+                new, rejections: plan.rejections, caseNumbers: cases.numbers, from: device, connection)
+            results += new.map { operation in
+                plan.rejections[operation.seq].map { OperationResult(seq: operation.seq, status: .rejected, reason: $0) }
+                    ?? OperationResult(seq: operation.seq, status: .applied, caseNumber: cases.numbers[operation.seq])
             }
             let acked = max(lastSeq, request.operations.last?.seq ?? lastSeq)
             try await connection.query(
@@ -77,40 +87,5 @@ extension CentralStore {
                 : OperationResult(seq: seq, status: .duplicate, caseNumber: caseNumber)
         }
         return replayed.map { stored[$0.seq] ?? OperationResult(seq: $0.seq, status: .duplicate) }
-    }
-
-    /// Applies one new operation, or finds why it is permanently invalid, and writes its ledger row.
-    private func record(_ operation: SyncOperation, from device: AuthenticatedDevice, connection: PostgresConnection)
-        async throws -> OperationResult
-    {
-        var reason: String?
-        var caseNumber: String?
-        if operation.schemaVersion > SyncOperation.currentSchemaVersion
-            || operation.schemaVersion < SyncOperation.currentSchemaVersion - 1
-        {
-            reason = "数据版本不受支持"
-        } else {
-            switch operation.payload {
-            case .caseCaptured(let capture):
-                switch try await insertCase(
-                    capture, seq: operation.seq, createdAt: operation.createdAt, from: device, connection)
-                {
-                case .success(let number): caseNumber = number
-                case .failure(let refusal): reason = refusal.reason
-                }
-            case .ratingGiven(let rating):
-                reason = try await insertRating(rating, seq: operation.seq, from: device, connection)
-            case .dayStatistics(let statistics):
-                reason = try await upsertStatistics(statistics, seq: operation.seq, from: device, connection)
-            }
-        }
-        let result = reason == nil ? "applied" : "rejected"
-        try await connection.query(
-            """
-            INSERT INTO mutations (device_id, seq, kind, result, reason, case_number)
-            VALUES (\(device.deviceID), \(operation.seq), \(operation.payload.kind), \(result), \(reason), \(caseNumber))
-            """, logger: logger)
-        return reason.map { OperationResult(seq: operation.seq, status: .rejected, reason: $0) }
-            ?? OperationResult(seq: operation.seq, status: .applied, caseNumber: caseNumber)
     }
 }

@@ -5,14 +5,37 @@ import Logging
 import PostgresNIO
 
 extension CentralStore {
-    /// Runs `body` in one transaction (committed when it returns, rolled back when it throws) and rethrows the
-    /// body's own error rather than the driver's wrapper.
-    func transaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+    /// Runs `body` in one transaction (committed when it returns, rolled back when it throws) on a connection
+    /// leased within ``connectionWait``, and rethrows the body's own error rather than the driver's wrapper.
+    /// - Throws: What `body` throws as ``SyncAPIError`` or ``CentralError``;
+    ///   ``CentralError/Code/databaseUnavailable`` when no connection came or it was lost;
+    ///   ``CentralError/Code/database`` for any other failure.
+    func transaction<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result)
+        async throws -> Result
+    {
+        let logger = logger
         do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            return try await client.withConnection(waitingAtMost: connectionWait) { connection in
+                try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
+            }
         } catch let error as PostgresTransactionError {
             if let inner = error.closureError, inner is SyncAPIError || inner is CentralError { throw inner }
-            throw CentralError(.database, "a transaction failed and was rolled back", underlying: error)
+            throw CentralError(databaseFailure: error, "a transaction failed and was rolled back")
+        }
+    }
+
+    /// Runs `body` on a connection leased within ``connectionWait``, outside a transaction.
+    /// - Throws: ``CentralError/Code/databaseUnavailable`` when no connection came or it was lost;
+    ///   ``CentralError/Code/database`` for any other failure of a statement.
+    func withConnection<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result)
+        async throws -> Result
+    {
+        do {
+            return try await client.withConnection(waitingAtMost: connectionWait, body)
+        } catch let error as CentralError {
+            throw error
+        } catch {
+            throw CentralError(databaseFailure: error, "a query failed")
         }
     }
 

@@ -21,6 +21,10 @@ public struct CentralStore: Sendable {
     /// another database (re-created, or restored over) forces a resync.
     let epoch: String
 
+    /// The longest a request waits for a pooled connection before the database counts as unavailable
+    /// (default 5 s).
+    public var connectionWait: Duration = .seconds(5)
+
     /// Opens the store on a migrated database: reads the epoch, opens the data key (creating it, 0600, when the
     /// database has no data sealed yet) and records its fingerprint.
     /// - Parameters:
