@@ -51,8 +51,9 @@ extension CentralStore {
             try await recordLedger(
                 new, rejections: plan.rejections, caseNumbers: cases.numbers, from: device, connection)
             results += new.map { operation in
-                plan.rejections[operation.seq].map { OperationResult(seq: operation.seq, status: .rejected, reason: $0) }
-                    ?? OperationResult(seq: operation.seq, status: .applied, caseNumber: cases.numbers[operation.seq])
+                let seq = operation.seq
+                return plan.rejections[seq].map { OperationResult(seq: seq, status: .rejected, reason: $0) }
+                    ?? OperationResult(seq: seq, status: .applied, caseNumber: cases.numbers[seq])
             }
             let acked = max(lastSeq, request.operations.last?.seq ?? lastSeq)
             try await connection.query(
