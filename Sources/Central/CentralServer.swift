@@ -54,7 +54,8 @@ public enum CentralServer {
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let router = Router(context: CentralRequestContext.self)
-        router.add(middleware: SyncErrorMiddleware(databaseRetryAfter: configuration.databaseRetryAfter.retryAfterHeader))
+        router.add(
+            middleware: SyncErrorMiddleware(databaseRetryAfter: configuration.databaseRetryAfter.retryAfterHeader))
         var store = store
         store.connectionWait = configuration.connectionWait
         SyncRoutes(

@@ -34,9 +34,21 @@ public struct DataKey: Sendable {
     /// The same number always gives the same value on this kiosk, and nothing without the key.
     /// The number is normalised first (spaces dropped, a final `x` upper-cased).
     public func holderKey(idNumber: String) -> String {
-        let normalised = idNumber.filter { !$0.isWhitespace }.uppercased()
-        let code = HMAC<SHA256>.authenticationCode(for: Data(normalised.utf8), using: hashingKey)
+        let code = HMAC<SHA256>.authenticationCode(for: Self.normalised(idNumber), using: hashingKey)
         return "h1:" + Self.hex(Data(code))
+    }
+
+    /// An ID number's UTF-8 without whitespace, upper-cased: byte by byte when it is ASCII (every valid number
+    /// is), by Unicode rules otherwise.
+    private static func normalised(_ idNumber: String) -> Data {
+        guard idNumber.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return Data(idNumber.filter { !$0.isWhitespace }.uppercased().utf8)
+        }
+        let whitespace: Set<UInt8> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20]
+        return Data(
+            idNumber.utf8.filter { !whitespace.contains($0) }.map {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) ? $0 - 0x20 : $0
+            })
     }
 
     /// Bytes as lower-case hex digits, by table: `String(format:)` takes microseconds a byte on Linux, and the

@@ -41,21 +41,29 @@ extension CentralServerTests {
                 ]))
             #expect(answer.ackedThroughSeq == 7)
             #expect(
-                answer.results.map(\.status) == [.applied, .applied, .rejected, .applied, .applied, .applied, .rejected])
+                answer.results.map(\.status)
+                    == [.applied, .applied, .rejected, .applied, .applied, .applied, .rejected])
             #expect(answer.results.map(\.reason) == [nil, nil, "该票已评价", nil, nil, nil, "缺少票号"])
             #expect(answer.results[1].caseNumber?.hasPrefix("320102-001-") == true)
             #expect(
                 try await harness.sql(
-                    "SELECT string_agg(ticket_number || ':' || coalesce(window_id, '-') || ':' || coalesce(reason, '-') || ':' || seq, ',' ORDER BY ticket_number) FROM ratings"
-                ) == "A001:3:-:1,A002:-:很好:5")
+                    """
+                    SELECT string_agg(ticket_number || ':' || coalesce(window_id, '-') || ':' || coalesce(reason, '-')
+                        || ':' || seq, ',' ORDER BY ticket_number) FROM ratings
+                    """) == "A001:3:-:1,A002:-:很好:5")
             #expect(
                 try await harness.sql(
-                    "SELECT string_agg(business || ':' || taken || ':' || coalesce(average_wait_seconds::text, '-') || ':' || seq, ',' ORDER BY business) FROM day_statistics"
-                ) == "A:5:-:6,B:1:-:6")
+                    """
+                    SELECT string_agg(business || ':' || taken || ':' || coalesce(average_wait_seconds::text, '-')
+                        || ':' || seq, ',' ORDER BY business) FROM day_statistics
+                    """) == "A:5:-:6,B:1:-:6")
             #expect(
                 try await harness.sql(
-                    "SELECT string_agg(seq || ':' || result || ':' || coalesce(reason, '-'), ',' ORDER BY seq) FROM mutations"
-                ) == "1:applied:-,2:applied:-,3:rejected:该票已评价,4:applied:-,5:applied:-,6:applied:-,7:rejected:缺少票号")
+                    """
+                    SELECT string_agg(seq || ':' || result || ':' || coalesce(reason, '-'), ',' ORDER BY seq)
+                    FROM mutations
+                    """)
+                    == "1:applied:-,2:applied:-,3:rejected:该票已评价,4:applied:-,5:applied:-,6:applied:-,7:rejected:缺少票号")
             #expect(
                 try await harness.sql(
                     "SELECT operations || '/' || applied || '/' || rejected FROM audit_log WHERE action = 'push'")
@@ -79,8 +87,10 @@ extension CentralServerTests {
             #expect(numbers.count == 3 && numbers == numbers.sorted())
             #expect(
                 try await harness.sql(
-                    "SELECT string_agg(c.seq::text, ',' ORDER BY s.change_id) FROM case_status_changes s JOIN cases c USING (case_id)"
-                ) == "1,2,4")
+                    """
+                    SELECT string_agg(c.seq::text, ',' ORDER BY s.change_id)
+                    FROM case_status_changes s JOIN cases c USING (case_id)
+                    """) == "1,2,4")
             #expect(
                 try await harness.sql("SELECT count(*) FROM mutations WHERE case_number IS NOT NULL") == "3")
         }

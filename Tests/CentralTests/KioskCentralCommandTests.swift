@@ -56,7 +56,8 @@ struct KioskCentralCommandTests {
     @Test func migrateSaysAnUnreachableDatabaseIsUnreachableWithinSeconds() async throws {
         // A free loopback port: nothing listens, so every connection is refused.
         let url = "postgres://postgres@127.0.0.1:\(try FreePort.find())/none"
-        let outcome = try await ProcessRunner.run(Self.binary, ["migrate", "--database-url", url], timeout: .seconds(30))
+        let outcome = try await ProcessRunner.run(
+            Self.binary, ["migrate", "--database-url", url], timeout: .seconds(30))
         #expect(outcome.status == 1)
         #expect(outcome.errorText.contains("database_unavailable: the database is unreachable"), "\(outcome.errorText)")
         #expect(!outcome.errorText.contains("hasn't been called"))

@@ -85,6 +85,9 @@ struct DataKeyTests {
         #expect(key.fingerprint == "f4facccdf5214a5d")
         #expect(
             key.holderKey(idNumber: idNumber) == "h1:3be7ffb7466be61790e04a3fbc89d82b0b541dd161eeca7f98f63b9b058bea15")
+        // Tabs and spaces, ASCII or ideographic, are dropped; a final x is upper-cased.
+        #expect(key.holderKey(idNumber: "\t110105 19491231002x") == key.holderKey(idNumber: idNumber))
+        #expect(key.holderKey(idNumber: "110105\u{3000}19491231002x") == key.holderKey(idNumber: idNumber))
     }
 
     @Test func sealedDataOpensOnlyWithTheSameKeyAndContext() throws {

@@ -31,7 +31,9 @@ struct SyncErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as CentralError where error.code == .databaseUnavailable {
             context.logger.warning(
                 "Database unavailable: answering 503",
-                metadata: [LogKey.error.rawValue: "\(error.message)", LogKey.retryAfter.rawValue: "\(databaseRetryAfter)"])
+                metadata: [
+                    LogKey.error.rawValue: "\(error.message)", LogKey.retryAfter.rawValue: "\(databaseRetryAfter)",
+                ])
             throw SyncAPIError.databaseUnavailable(retryAfter: databaseRetryAfter)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw SyncAPIError.tooLarge

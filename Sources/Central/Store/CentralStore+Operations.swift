@@ -12,22 +12,15 @@ import SyncProtocol
 /// `unnest`, whatever the batch's size. Optional values travel as a value array and a presence array, since
 /// postgres-nio binds no `NULL` inside an array.
 extension CentralStore {
-    /// Files a batch's checked cases under the device's point: looks their matters up once, seals each applicant,
-    /// draws the case numbers in sequence order, inserts the cases (a case id already taken is a rejection, never
-    /// an overwrite) and logs their `accepted` status, in one statement.
+    /// Files a batch's checked cases under the device's point in one statement: takes the point's case-status
+    /// stream lock, looks the matters up, draws the case numbers in sequence order, inserts the cases whose
+    /// matter is current (a case id already taken is a rejection, never an overwrite) and logs their `accepted`
+    /// status. Every applicant is sealed beforehand.
     /// - Returns: The case number of each filed case, and why each other one was rejected, by sequence.
     func insertCases(
         _ cases: [PushPlan.Entry<CaseCapture>], from device: AuthenticatedDevice, _ connection: PostgresConnection
     ) async throws -> (numbers: [Int64: String], rejections: [Int64: String]) {
         guard !cases.isEmpty else { return ([:], [:]) }
-        let codes = Array(Set(cases.map(\.payload.matterCode)))
-        var retired: [String: Bool] = [:]
-        let matters = try await connection.query(
-            "SELECT code, retired FROM matters WHERE code = ANY(\(codes)::text[])", logger: logger)
-        for try await (code, isRetired) in matters.decode((String, Bool).self) { retired[code] = isRetired }
-
-        var rejections: [Int64: String] = [:]
-        var filed: [Int64] = []
         var ids: [String] = [], receipts: [String] = [], matterCodes: [String] = [], versions: [Int64] = []
         var sealed: [ByteBuffer] = [], holders: [String] = [], maskedNames: [String] = []
         var maskedNumbers: [String] = [], cardTypes: [String] = [], materials: [String] = [], phones: [String] = []
@@ -35,16 +28,6 @@ extension CentralStore {
         let encoder = JSONEncoder()
         for entry in cases {
             let capture = entry.payload
-            switch retired[capture.matterCode] {
-            case nil:
-                rejections[entry.seq] = "事项不存在"
-                continue
-            case true?:
-                rejections[entry.seq] = "事项已停办"
-                continue
-            case false?: break
-            }
-            filed.append(entry.seq)
             ids.append(capture.caseID)
             receipts.append(capture.receiptNumber)
             matterCodes.append(capture.matterCode)
@@ -60,11 +43,23 @@ extension CentralStore {
             promised.append(capture.promisedCompletion)
             captured.append(entry.createdAt)
         }
-        guard !filed.isEmpty else { return ([:], rejections) }
-        try await lockStream("case_status", point: device.pointID, connection)
+        let stream = Self.streamLockKey("case_status", point: device.pointID)
+        // The stream's lock is joined into the rows to insert, so it is held before the first case number or
+        // change id is drawn (see ``lockStream(_:point:_:)``).
         let rows = try await connection.query(
             """
-            WITH inserted AS (
+            WITH stream_lock AS (
+                SELECT pg_advisory_xact_lock(2, hashtext(\(stream)))
+            ), checked AS (
+                SELECT c.*, m.retired
+                FROM unnest(\(ids)::text[], \(cases.map(\.seq))::bigint[], \(receipts)::text[],
+                    \(matterCodes)::text[], \(versions)::bigint[], \(sealed)::bytea[], \(holders)::text[],
+                    \(maskedNames)::text[], \(maskedNumbers)::text[], \(cardTypes)::text[], \(materials)::text[],
+                    \(phones)::text[], \(agents)::text[], \(promised)::text[], \(captured)::timestamptz[])
+                    WITH ORDINALITY AS c(case_id, seq, receipt, matter, catalogue_version, sealed, holder, masked_name,
+                        masked_number, card_type, materials, phone, agent, promised, captured, ord)
+                LEFT JOIN matters m ON m.code = c.matter
+            ), inserted AS (
                 INSERT INTO cases (case_id, case_number, point_id, device_id, seq, receipt_number, matter_code,
                     catalogue_version, applicant_sealed, holder_key, masked_name, masked_number, card_type, materials,
                     contact_phone, agent_id, promised_completion, status, version, captured_at_device)
@@ -72,23 +67,27 @@ extension CentralStore {
                     \(device.pointID), \(device.deviceID), c.seq, c.receipt, c.matter, c.catalogue_version, c.sealed,
                     c.holder, c.masked_name, c.masked_number, c.card_type, c.materials::jsonb, c.phone, c.agent,
                     c.promised, 'accepted', 1, c.captured
-                FROM unnest(\(ids)::text[], \(filed)::bigint[], \(receipts)::text[], \(matterCodes)::text[],
-                    \(versions)::bigint[], \(sealed)::bytea[], \(holders)::text[], \(maskedNames)::text[],
-                    \(maskedNumbers)::text[], \(cardTypes)::text[], \(materials)::text[], \(phones)::text[],
-                    \(agents)::text[], \(promised)::text[], \(captured)::timestamptz[])
-                    AS c(case_id, seq, receipt, matter, catalogue_version, sealed, holder, masked_name, masked_number,
-                        card_type, materials, phone, agent, promised, captured)
+                FROM checked c CROSS JOIN stream_lock
+                WHERE NOT c.retired
+                ORDER BY c.ord
                 ON CONFLICT (case_id) DO NOTHING
                 RETURNING case_id, seq, case_number
             ), logged AS (
                 INSERT INTO case_status_changes (case_id, point_id, status, version)
                 SELECT case_id, \(device.pointID), 'accepted', 1 FROM inserted ORDER BY seq
             )
-            SELECT seq, case_number FROM inserted
+            SELECT c.seq, c.retired, i.case_number FROM checked c LEFT JOIN inserted i USING (seq)
             """, logger: logger)
         var numbers: [Int64: String] = [:]
-        for try await (seq, number) in rows.decode((Int64, String).self) { numbers[seq] = number }
-        for seq in filed where numbers[seq] == nil { rejections[seq] = "办件标识已被使用" }
+        var rejections: [Int64: String] = [:]
+        for try await (seq, retired, number) in rows.decode((Int64, Bool?, String?).self) {
+            switch (retired, number) {
+            case (nil, _): rejections[seq] = "事项不存在"
+            case (true?, _): rejections[seq] = "事项已停办"
+            case (false?, nil): rejections[seq] = "办件标识已被使用"
+            case (false?, let number?): numbers[seq] = number
+            }
+        }
         return (numbers, rejections)
     }
 
@@ -152,22 +151,25 @@ extension CentralStore {
             """, logger: logger)
     }
 
-    /// Writes the ledger rows of a batch's new operations in one statement: `applied` with the case number, or
-    /// `rejected` with the reason.
+    /// Writes the ledger rows of a batch's new operations (`applied` with the case number, or `rejected` with
+    /// the reason) and advances the device's `last_seq`, in one statement.
     func recordLedger(
         _ operations: [SyncOperation], rejections: [Int64: String], caseNumbers: [Int64: String],
-        from device: AuthenticatedDevice, _ connection: PostgresConnection
+        ackedThrough acked: Int64, from device: AuthenticatedDevice, _ connection: PostgresConnection
     ) async throws {
-        guard !operations.isEmpty else { return }
         // Reasons and case numbers are never empty: "" stands for none.
         try await connection.query(
             """
-            INSERT INTO mutations (device_id, seq, kind, result, reason, case_number)
-            SELECT \(device.deviceID), m.seq, m.kind, CASE WHEN m.reason = '' THEN 'applied' ELSE 'rejected' END,
-                NULLIF(m.reason, ''), NULLIF(m.case_number, '')
-            FROM unnest(\(operations.map(\.seq))::bigint[], \(operations.map(\.payload.kind))::text[],
-                \(operations.map { rejections[$0.seq] ?? "" })::text[],
-                \(operations.map { caseNumbers[$0.seq] ?? "" })::text[]) AS m(seq, kind, reason, case_number)
+            WITH ledger AS (
+                INSERT INTO mutations (device_id, seq, kind, result, reason, case_number)
+                SELECT \(device.deviceID), m.seq, m.kind,
+                    CASE WHEN m.reason = '' THEN 'applied' ELSE 'rejected' END, NULLIF(m.reason, ''),
+                    NULLIF(m.case_number, '')
+                FROM unnest(\(operations.map(\.seq))::bigint[], \(operations.map(\.payload.kind))::text[],
+                    \(operations.map { rejections[$0.seq] ?? "" })::text[],
+                    \(operations.map { caseNumbers[$0.seq] ?? "" })::text[]) AS m(seq, kind, reason, case_number)
+            )
+            UPDATE devices SET last_seq = \(acked), last_seen = now() WHERE device_id = \(device.deviceID)
             """, logger: logger)
     }
 

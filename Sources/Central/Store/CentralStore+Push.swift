@@ -48,16 +48,15 @@ extension CentralStore {
             plan.rejections.merge(cases.rejections) { $1 }
             plan.rejections.merge(try await insertRatings(plan.ratings, from: device, connection)) { $1 }
             try await upsertStatistics(plan.statisticsRows, from: device, connection)
-            try await recordLedger(
-                new, rejections: plan.rejections, caseNumbers: cases.numbers, from: device, connection)
-            results += new.map { operation in
-                plan.rejections[operation.seq].map { OperationResult(seq: operation.seq, status: .rejected, reason: $0) }
-                    ?? OperationResult(seq: operation.seq, status: .applied, caseNumber: cases.numbers[operation.seq])
-            }
             let acked = max(lastSeq, request.operations.last?.seq ?? lastSeq)
-            try await connection.query(
-                "UPDATE devices SET last_seq = \(acked), last_seen = now() WHERE device_id = \(device.deviceID)",
-                logger: logger)
+            try await recordLedger(
+                new, rejections: plan.rejections, caseNumbers: cases.numbers, ackedThrough: acked, from: device,
+                connection)
+            results += new.map { operation in
+                let seq = operation.seq
+                return plan.rejections[seq].map { OperationResult(seq: seq, status: .rejected, reason: $0) }
+                    ?? OperationResult(seq: seq, status: .applied, caseNumber: cases.numbers[seq])
+            }
             let counts = AuditCounts(
                 operations: results.count, applied: results.count { $0.status == .applied },
                 duplicates: results.count { $0.status == .duplicate },

@@ -43,9 +43,12 @@ extension CentralStore {
     /// change id is drawn from `change_seq`: changes of one stream then commit in id order, so a pull that read
     /// up to an id never misses a smaller one committed later.
     func lockStream(_ stream: String, point: String, _ connection: PostgresConnection) async throws {
-        let key = "\(stream)/\(point)"
+        let key = Self.streamLockKey(stream, point: point)
         try await connection.query("SELECT pg_advisory_xact_lock(2, hashtext(\(key)))", logger: logger)
     }
+
+    /// The text whose hash keys a stream's advisory lock (class 2).
+    static func streamLockKey(_ stream: String, point: String) -> String { "\(stream)/\(point)" }
 
     /// Appends a row to the audit log: who, which point, what, the outcome and the counts; no personal data.
     func audit(

@@ -11,9 +11,9 @@ enum CaptureCheck {
         if !isLowercaseUUID(capture.caseID) { return "办件标识无效" }
         if !isPhoneNumber(capture.contactPhone) { return "联系电话无效" }
         if !isIDNumber(capture.applicant.idNumber) { return "证件号码无效" }
-        if capture.applicant.name.isEmpty || capture.applicant.name.count > 64 { return "申请人姓名无效" }
+        if capture.applicant.name.isEmpty || !isAtMost64Characters(capture.applicant.name) { return "申请人姓名无效" }
         if capture.agentID.isEmpty { return "缺少代办员" }
-        if capture.receiptNumber.isEmpty || capture.receiptNumber.count > 64 { return "回执编号无效" }
+        if capture.receiptNumber.isEmpty || !isAtMost64Characters(capture.receiptNumber) { return "回执编号无效" }
         if !isDay(capture.promisedCompletion) { return "承诺办结日期无效" }
         for material in capture.materials
         where material.state == .promised && !(material.promisedBy.map(isDay) ?? false) {
@@ -40,38 +40,62 @@ enum CaptureCheck {
         return nil
     }
 
+    // The checks below read UTF-8 bytes: every character they accept is ASCII, and a byte of a non-ASCII
+    // character is never an ASCII digit, letter or dash, so they judge as a character-by-character check would,
+    // without its Unicode property lookups (which cost more than the insert of a case).
+
     /// A mainland mobile number (11 digits starting with 1) or a landline with its area code (`0xx-xxxxxxxx`).
     static func isPhoneNumber(_ text: String) -> Bool {
-        let digits = text.filter { $0 != "-" }
-        guard digits.allSatisfy(\.isASCIIDigit) else { return false }
-        if digits.first == "1" { return digits.count == 11 && !text.contains("-") }
-        return digits.first == "0" && (10...12).contains(digits.count)
+        let digits = text.utf8.filter { $0 != dash }
+        guard digits.allSatisfy(isDigit) else { return false }
+        if digits.first == UInt8(ascii: "1") { return digits.count == 11 && digits.count == text.utf8.count }
+        return digits.first == UInt8(ascii: "0") && (10...12).contains(digits.count)
     }
 
-    /// An 18-character resident ID number whose GB 11643 check character is right.
+    /// An 18-character resident ID number whose GB 11643 check character is right (`x` or `X`).
     static func isIDNumber(_ text: String) -> Bool {
-        let characters = Array(text.uppercased())
-        guard characters.count == 18, characters.prefix(17).allSatisfy(\.isASCIIDigit) else { return false }
+        let bytes = Array(text.utf8)
+        guard bytes.count == 18, bytes.prefix(17).allSatisfy(isDigit) else { return false }
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-        let sum = zip(characters.prefix(17), weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
-        return characters[17] == Array("10X98765432")[sum % 11]
+        let sum = zip(bytes.prefix(17), weights).reduce(0) { $0 + Int($1.0 - UInt8(ascii: "0")) * $1.1 }
+        let check = Array("10X98765432".utf8)[sum % 11]
+        return bytes[17] == check || (check == UInt8(ascii: "X") && bytes[17] == UInt8(ascii: "x"))
     }
 
     /// `yyyy-MM-dd`.
     static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        return text.count == 10 && parts.count == 3 && parts.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
-            && (1...12).contains(Int(parts[1]) ?? 0) && (1...31).contains(Int(parts[2]) ?? 0)
+        let parts = text.utf8.split(separator: dash)
+        guard text.utf8.count == 10, parts.count == 3, parts.allSatisfy({ $0.allSatisfy(isDigit) }) else {
+            return false
+        }
+        return (1...12).contains(number(parts[1])) && (1...31).contains(number(parts[2]))
+    }
+
+    /// At most 64 characters; at most 64 UTF-8 bytes settles it without counting.
+    private static func isAtMost64Characters(_ text: String) -> Bool {
+        text.utf8.count <= 64 || text.count <= 64
     }
 
     /// A lowercase UUID in its text form (8-4-4-4-12 hex digits).
     private static func isLowercaseUUID(_ text: String) -> Bool {
-        let groups = text.split(separator: "-", omittingEmptySubsequences: false).map(\.count)
-        return groups == [8, 4, 4, 4, 12] && text.allSatisfy { $0 == "-" || ($0.isHexDigit && !$0.isUppercase) }
+        guard text.utf8.count == 36 else { return false }
+        for (index, byte) in text.utf8.enumerated() {
+            let valid =
+                [8, 13, 18, 23].contains(index)
+                ? byte == dash : isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            if !valid { return false }
+        }
+        return true
     }
-}
 
-extension Character {
-    /// `0`–`9` only (not other scripts' digits).
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    private static let dash = UInt8(ascii: "-")
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// The value of ASCII digits (at most 4 here).
+    private static func number(_ digits: some Collection<UInt8>) -> Int {
+        digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    }
 }
