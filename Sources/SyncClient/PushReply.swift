@@ -10,19 +10,15 @@ enum PushReply {
     case acknowledged(PushResponse)
     /// 409: the batch did not start where the server expects; it wants operations from `expectedSeq`.
     case gap(expectedSeq: Int64)
-    /// 401: the device was revoked or never enrolled.
-    case revoked
-    /// Anything else: retry later with backoff.
+    /// Anything else: the transport's refusal (401 stops the client, 429 and 5xx retry later with backoff).
     case failed(SyncClientError)
 
     /// Reads an answer.
-    /// - Parameters:
-    ///   - status: The HTTP status.
-    ///   - body: The body.
-    ///   - retryAfter: The answer's `Retry-After`, if any.
-    init(status: Int, body: Data, retryAfter: Duration? = nil) {
+    /// - Parameter answer: The status and body.
+    init(_ answer: SyncTransport.Answer) {
         let decoder = SyncJSON.decoder()
-        switch status {
+        let body = answer.body
+        switch answer.status {
         case 200:
             if let response = try? decoder.decode(PushResponse.self, from: body) {
                 self = .acknowledged(response)
@@ -35,14 +31,8 @@ enum PushReply {
             } else {
                 self = .failed(SyncClientError(.unexpectedAnswer, "push: 409 without an expected_seq"))
             }
-        case 401:
-            self = .revoked
-        case 429, 500...599:
-            var error = SyncClientError(.serverError, "push: server answered \(status)")
-            error.retryAfter = retryAfter
-            self = .failed(error)
         default:
-            self = .failed(SyncClientError(.unexpectedAnswer, "push: server answered \(status)"))
+            self = .failed(answer.refusal(of: "push"))
         }
     }
 }

@@ -32,12 +32,7 @@ extension SyncClient {
             switch answer.status {
             case 200: break
             case 304: return
-            case 401: throw SyncClientError(.deviceRevoked, "the server answered 401: device revoked or not enrolled")
-            case 429, 500...599:
-                var error = SyncClientError(.serverError, "pull \(stream.rawValue): server answered \(answer.status)")
-                error.retryAfter = answer.retryAfter
-                throw error
-            default: throw SyncClientError(.unexpectedAnswer, "pull \(stream.rawValue): server answered \(answer.status)")
+            default: throw answer.refusal(of: "pull \(stream.rawValue)")
             }
             guard let page = try? SyncJSON.decoder().decode(PullPage<Change>.self, from: answer.body) else {
                 throw SyncClientError(.unexpectedAnswer, "pull \(stream.rawValue): 200 without a valid page")

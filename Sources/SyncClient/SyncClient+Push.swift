@@ -27,7 +27,7 @@ extension SyncClient {
                 LogKey.count.rawValue: "\(batch.operations.count)", LogKey.bytes.rawValue: "\(batch.jsonBytes)",
                 LogKey.compressedBytes.rawValue: "\(batch.body.count)", LogKey.status.rawValue: "\(answer.status)",
             ]
-            switch PushReply(status: answer.status, body: answer.body, retryAfter: answer.retryAfter) {
+            switch PushReply(answer) {
             case .acknowledged(let response):
                 guard response.ackedThroughSeq >= batch.firstSeq else {
                     throw SyncClientError(
@@ -50,8 +50,6 @@ extension SyncClient {
                 logger.info("the server is behind the device; resending from its expected seq", metadata: metadata)
                 after = expectedSeq - 1
                 rewound = true
-            case .revoked:
-                throw SyncClientError(.deviceRevoked, "the server answered 401: device revoked or not enrolled")
             case .failed(let error):
                 throw error
             }

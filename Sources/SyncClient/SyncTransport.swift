@@ -22,6 +22,22 @@ struct SyncTransport: Sendable {
         var body: Data
         /// The wait a 429 or 503 asked for (`Retry-After` in seconds), if any.
         var retryAfter: Duration? = nil
+
+        /// The error for a status the request's contract has no reply for: 401 stops the client, 429 and 5xx
+        /// are retried after the server's `Retry-After` and the backoff, anything else breaks the contract.
+        /// - Parameter request: The request's name in messages, e.g. `push` or `pull catalogue`.
+        func refusal(of request: String) -> SyncClientError {
+            switch status {
+            case 401:
+                return SyncClientError(.deviceRevoked, "the server answered 401: device revoked or not enrolled")
+            case 429, 500...599:
+                var error = SyncClientError(.serverError, "\(request): server answered \(status)")
+                error.retryAfter = retryAfter
+                return error
+            default:
+                return SyncClientError(.unexpectedAnswer, "\(request): server answered \(status)")
+            }
+        }
     }
 
     /// The largest answer body read (a pull page of 500 matters is far below).
